@@ -1,0 +1,44 @@
+# Two commands set everything up: `make run` (the bundled example) and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE := examples/essay.md
+
+.PHONY: run test lint typecheck eval bench train clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@echo "== bib lint $(EXAMPLE)"
+	-$(BIN)/bib lint $(EXAMPLE)
+	@echo
+	@echo "== bib export $(EXAMPLE)"
+	$(BIN)/bib export $(EXAMPLE)
+
+test: $(STAMP) lint typecheck
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_parser.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	$(BIN)/python scripts/train_parser.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

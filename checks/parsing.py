@@ -1,0 +1,78 @@
+"""Rules about whether the document has a reference list and whether it parses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bib.model import Document, Severity, Span
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+
+@rule("B001", "unparsed-reference", Severity.WARNING)
+def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A line of the reference list could not be read as a reference.
+
+    A reference needs at least an author (or editor) or a title, and a year.
+    A line that yields neither is reported so that it can be fixed by hand:
+    nothing is silently dropped.
+
+    Failing example::
+
+        An essay that cites Harris (2016).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+        see the handout from week three
+
+    Passing example::
+
+        An essay that cites Harris (2016).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+    """
+    for entry in document.entries:
+        ref = entry.reference
+        missing = [
+            what
+            for what, present in (
+                ("an author or title", bool(ref.authors or ref.editors or ref.title)),
+                ("a year", bool(ref.year)),
+            )
+            if not present
+        ]
+        if missing:
+            yield Hit(
+                entry.span,
+                f"could not read this reference: found no {' and no '.join(missing)}",
+                (("text", entry.raw),),
+            )
+
+
+@rule("B002", "no-bibliography", Severity.ERROR)
+def no_bibliography(document: Document, settings: Settings) -> Iterator[Hit]:
+    """The document has no reference list.
+
+    Without a list nothing can be checked against the citations. The list is
+    found under a heading (References, Bibliography, Works Cited, Sources...)
+    or, without one, as the run of reference-shaped lines that ends the body.
+
+    Failing example::
+
+        A short essay with an argument and no sources at all.
+
+        It ends here, with a second paragraph of prose and nothing else.
+
+    Passing example::
+
+        A short essay that relies on one book.
+
+        Bibliography
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+    """
+    if not document.references:
+        yield Hit(Span(1, 1), "no reference list found")

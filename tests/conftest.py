@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_ESSAY = SHARED / "seed" / "great-terror-essay.txt"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+RunBib = Callable[..., Result]
+
+
+@pytest.fixture
+def run_bib(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunBib:
+    """Run `bib ARGS...` in this process; returns the exit code and both streams."""
+
+    def run(*args: str) -> Result:
+        monkeypatch.setattr(sys, "argv", ["bib", *args])
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        captured = capsys.readouterr()
+        code = exit_info.value.code
+        return Result(code if isinstance(code, int) else 0, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_essay() -> Path:
+    if not SEED_ESSAY.exists():
+        pytest.skip(f"the seed essay is not at {SEED_ESSAY} (it lives in ../shared)")
+    return SEED_ESSAY

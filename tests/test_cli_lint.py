@@ -1,0 +1,103 @@
+"""`bib lint`, `bib rules` and `python -m bib` as a user sees them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import RunBib
+
+FINDING_KEYS = {
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "data",
+}
+
+UNPARSED = """An essay that cites Conquest.
+
+Bibliography
+
+Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+see the handout from week three
+"""
+
+
+def test_json_findings_have_exactly_the_documented_keys(run_bib: RunBib, tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    result = run_bib("lint", "--format", "json", str(path))
+    assert result.code == 1
+    findings = json.loads(result.stdout)
+    assert [f["rule"] for f in findings] == ["unparsed-reference"]
+    assert set(findings[0]) == FINDING_KEYS
+    assert findings[0]["line"] == 6
+    assert findings[0]["column"] == 1
+    assert findings[0]["path"] == str(path)
+
+
+def test_text_findings_read_path_line_column_code(run_bib: RunBib, tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    result = run_bib("lint", str(path))
+    assert result.code == 1
+    first, summary = result.stdout.strip().splitlines()
+    assert first.startswith(f"{path}:6:1: B001 ")
+    assert summary == "1 finding in 1 file (1 warning)."
+
+
+def test_clean_essay_exits_0(run_bib: RunBib, tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED.replace("see the handout from week three\n", ""), encoding="utf-8")
+    result = run_bib("lint", str(path))
+    assert result.code == 0, result.stdout
+    assert result.stdout.strip() == "No findings in 1 file."
+
+
+def test_ignore_silences_a_rule(run_bib: RunBib, tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    assert run_bib("lint", "--ignore", "unparsed-reference", str(path)).code == 0
+    assert run_bib("lint", "--select", "B002", str(path)).code == 0
+
+
+def test_rules_lists_every_rule_and_documents_one(run_bib: RunBib) -> None:
+    listing = run_bib("rules")
+    assert listing.code == 0
+    assert "B001" in listing.stdout and "no-bibliography" in listing.stdout
+    one = run_bib("rules", "unparsed-reference")
+    assert one.code == 0
+    assert "Failing example::" in one.stdout
+    assert run_bib("rules", "no-such-rule").code == 2
+
+
+def test_python_dash_m_bib_works_like_bib(tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bib", "lint", str(path)], capture_output=True, text=True
+    )
+    assert proc.returncode == 1
+    assert "B001" in proc.stdout
+
+
+def test_plain_lint_does_not_import_the_network_or_bibtex_libraries(tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from cli.main import main\n"
+        f"sys.argv = ['bib', 'lint', {str(path)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('requests', 'pybtex') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr

@@ -1,7 +1,17 @@
 """The rules, one small module per topic. Importing this package registers them all."""
 
-from checks import parsing
+from checks import citations, names, parsing
 from checks.registry import RULES, Hit, Rule, rule, run_checks
 from checks.settings import Settings
 
-__all__ = ["RULES", "Hit", "Rule", "Settings", "parsing", "rule", "run_checks"]
+__all__ = [
+    "RULES",
+    "Hit",
+    "Rule",
+    "Settings",
+    "citations",
+    "names",
+    "parsing",
+    "rule",
+    "run_checks",
+]

@@ -58,7 +58,9 @@ def write_atomically(target: Path, text: str, inputs: Iterable[Path]) -> None:
             raise BibError(f"{target}: refusing to overwrite the input file")
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise BibError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:

@@ -37,14 +37,16 @@ def bib() -> None:
 )
 @click.option("--select", multiple=True, help="Only these rules (name, code or code prefix).")
 @click.option("--ignore", multiple=True, help="Skip these rules (name, code or code prefix).")
-def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+def lint(
+    paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
     """Check essays (.txt, .md; directories are searched) and report findings.
 
     Exits 0 when there are no findings, 1 when there are, 2 on errors.
     """
+    from bib.document import read_document
     from checks import Settings, run_checks
     from cli.files import expand_paths, read_bytes
-    from bib.document import read_document
 
     settings = Settings(select=_split(select), ignore=_split(ignore))
     files = list(expand_paths(paths))
@@ -60,7 +62,9 @@ def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], i
 
 @bib.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
 @click.option(
     "--format",
     "output_format",
@@ -69,7 +73,9 @@ def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], i
     show_default=True,
     help="BibTeX, or CSL-JSON for Zotero and Pandoc.",
 )
-@click.option("--ascii", "ascii_only", is_flag=True, help="Escape non-ASCII as LaTeX for classic BibTeX.")
+@click.option(
+    "--ascii", "ascii_only", is_flag=True, help="Escape non-ASCII as LaTeX for classic BibTeX."
+)
 def export(path: Path, output: Path | None, output_format: str, ascii_only: bool) -> None:
     """Export the essay's reference list as BibTeX or CSL-JSON."""
     from bib.document import read_document

@@ -72,7 +72,9 @@ def test_lint_of_an_empty_directory_is_exit_2(run_bib: RunBib, tmp_path: Path) -
 def test_lint_of_a_directory_checks_the_essays_in_it(run_bib: RunBib, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ESSAY, encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text("Only prose here, no sources at all.\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text(
+        "Only prose here, no sources at all.\n", encoding="utf-8"
+    )
     (tmp_path / "picture.png").write_bytes(PNG)
     result = run_bib("lint", "--format", "json", str(tmp_path))
     assert result.code == 1
@@ -95,7 +97,12 @@ def test_no_reference_list_is_a_finding_for_lint_and_an_error_for_export(
 
 @pytest.mark.parametrize(
     ("encoding", "prefix"),
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ],
 )
 def test_unicode_encodings_are_read(
     run_bib: RunBib, tmp_path: Path, encoding: str, prefix: bytes

@@ -1,0 +1,620 @@
+"""Finding the places where an essay cites a source.
+
+Three kinds of citation are found in the body and the notes:
+
+* narrative mentions: a personal name with the grammar of citing around it, a
+  reporting verb ("Harris argues", "writes Getty", "As Uldrick explains"),
+  "according to X", "in X's words", a scholarly possessive ("Harris' argument"),
+  a year in brackets ("Harris (2016)"), coordinated names sharing one verb
+  ("Nikolaevskii, Kennan and Tucker have argued");
+* parenthetical citations: "(Harris 2016, 45)", "(Harris, 2016, p. 45)",
+  "(Fitzpatrick 42)", "(Getty and Naumov 1999; Harris 2016)";
+* notes: a footnote's leading author ("J. Harris, The Great Fear, 45").
+
+Persons who are only the subject of the essay (Stalin received reports,
+Napoleon invaded) carry none of that grammar and are not citations. Strength
+says how sure the grammar is: "strong" cues alone may report an author missing
+from the list; "weak" ones (a past-tense verb: "Bukharin argued") only count
+for authors the list has.
+
+Everything here is pure and linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bib.model import Block, Document, Span
+
+STRONG, WEAK = "strong", "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One place that cites an author."""
+
+    family: str  # as written, particles included ("van der Linden")
+    given: str  # as written before the family name, or ""
+    span: Span  # where the family name stands
+    kind: str  # "narrative", "parenthetical" or "note"
+    strength: str  # STRONG or WEAK
+    year: str = ""  # "2016", "2016a", or "" when none is given
+    locator: str = ""  # the page, when the citation gives one
+    title_hint: str = ""  # a title word given instead of a year (MLA: "(Harris, Great Fear 45)")
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalised word of the prose that may be a name, and where it stands."""
+
+    word: str
+    span: Span
+    sentence_start: bool
+
+
+# --- words -----------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
+_PARTICLES |= {"della", "ten", "ter", "dos", "das", "al", "el", "bin", "ibn"}
+
+# Capitalised words that open sentences or clauses and are never given names.
+_FUNCTION_WORDS = frozenset(
+    """a about above according across after afterwards again against all almost also although
+    always among an and another any anyway are as at because before being besides both but
+    by can certainly clearly consequently conversely could despite did do does during each
+    either equally especially even eventually ever every evidently finally first firstly for
+    former forthermore from further furthermore given hence her here hers herself him
+    himself his historian historians historically how however i if importantly in indeed
+    instead into is it its itself just later latter like likewise many meanwhile more
+    moreover most much my namely neither nevertheless next no nonetheless nor not notably
+    now of often on once one only or other otherwise our overall perhaps professor rather
+    regardless secondly similarly since so some still subsequently such than that the their
+    them then there therefore these they third thirdly this those though thus to too
+    ultimately under unlike until upon we what whatever when whereas whether which while who
+    whom whose why with within without writer writers yet you he she they we i one his hers
+    dr mr mrs ms sir lord lady saint st scholar scholars critic critics author authors
+    chapter section part volume figure table see cf ibid idem op cit""".split()
+)
+
+# Reporting verbs in their base form; their inflections are generated below.
+_REPORTING_VERBS = """
+accept acknowledge add address admit agree analyse analyze argue ask assert assume attribute
+believe calculate call caution challenge characterise characterize cite claim comment compare
+concede conclude concur consider contend contest contrast counter criticise criticize critique
+debate declare demonstrate deny depict describe detail disagree discuss dismiss dispute document
+doubt downplay echo emphasise emphasize estimate examine explain explore expose find highlight
+hold identify illustrate imply indicate insist interpret investigate label locate maintain
+mention note observe offer outline overstate point portray posit postulate propose put query
+question quote raise reason recognise recognize recount refute regard reiterate reject remark
+repeat report reveal say show speculate state stress suggest summarise summarize surmise term
+trace tell underline underestimate understate urge warn wonder write""".split()
+_IRREGULAR = {
+    "find": ("found",),
+    "hold": ("held",),
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written", "writing"),
+    "put": ("put",),
+    "show": ("shown",),
+}
+# Words that are nouns as often as verbs: a verb only when a clause or object follows.
+_NOUN_LIKE = frozenset(
+    """states state points point notes note claims claim views terms reports report questions
+    labels traces offers holds remarks documents details echoes counters comments estimates
+    doubts contrasts addresses calls puts debates""".split()
+)
+_VERB_OBJECTS = frozenset(
+    """that how what why whether out to this these those the a an his her their its our in on
+    against for with is was""".split()
+)
+
+
+def _inflections(verb: str) -> Iterator[tuple[str, bool]]:
+    """(form, is present or perfect-ready) for each form of a base verb."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    yield verb, False
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        yield verb[:-1] + "ies", True
+        yield verb[:-1] + "ied", False
+    elif verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        yield verb + "es", True
+        yield stem + "ed", False
+    else:
+        yield verb + "s", True
+        yield stem + "ed", False
+    yield stem + "ing", False
+    for form in _IRREGULAR.get(verb, ()):
+        yield form, False
+
+
+_REPORTING: dict[str, bool] = {
+    form: present for verb in _REPORTING_VERBS for form, present in _inflections(verb)
+}
+_AUXILIARIES = frozenset({"has", "have"})
+_ADVERBS = frozenset(
+    """also further rightly correctly convincingly persuasively succinctly famously similarly
+    however therefore thus even later elsewhere again too usefully aptly plausibly
+    explicitly implicitly clearly memorably powerfully perceptively notably effectively
+    strongly firmly repeatedly""".split()
+)
+# "Harris’ argument", "in Uldricks’ words": nouns for what a scholar wrote, not for what
+# an actor did or thought ("Lenin's theory", "Stalin's view" are history, not citation).
+_SCHOLARLY_NOUNS = frozenset(
+    """account analysis approach argument arguments assessment book claim conclusion
+    conclusions contention critique estimate estimates findings interpretation monograph
+    research scholarship study studies thesis words article essay""".split()
+)
+_LEFT_CUES = (
+    ("according", "to"),
+    ("in", "the", "words", "of"),
+    ("the", "work", "of"),
+    ("the", "position", "of"),
+    ("the", "view", "of"),
+    ("the", "argument", "of"),
+    ("the", "research", "of"),
+    ("the", "findings", "of"),
+    ("historians", "such", "as"),
+    ("scholars", "such", "as"),
+    ("historians", "like"),
+    ("scholars", "like"),
+    ("following",),
+    ("cf",),
+    ("see",),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return (word[:1].isupper() and not word.isupper()) or (len(word) > 1 and word.isupper())
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for ending in ("’s", "'s"):
+        if word.endswith(ending):
+            return word[: -len(ending)], True
+    return word, False
+
+
+class _Positions:
+    """Turns offsets in a block's prose into file lines and columns."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        text = block.prose or block.text
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def span(self, start: int, end: int) -> Span:
+        line = _bisect(self.starts, start)
+        end_line = _bisect(self.starts, max(start, end - 1))
+        first_column = self.block.span.column if line == 0 else 1
+        return Span(
+            self.block.span.line + line,
+            first_column + start - self.starts[line],
+            self.block.span.line + end_line,
+            (self.block.span.column if end_line == 0 else 1) + end - 1 - self.starts[end_line],
+        )
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+# --- narrative citations ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A personal name in the prose: given names, particles, family name."""
+
+    first: int  # index of its first token
+    last: int  # index of the family name's token
+    given: str
+    family: str
+    possessive: bool
+
+
+def _name_runs(text: str, tokens: list[_Token]) -> Iterator[_Run]:
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
+            i += 1
+            continue
+        first = i
+        parts = [token.text]
+        j = i
+        while j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]):
+            following = tokens[j + 1].text
+            if _is_capitalised(following) or _particle_before_name(tokens, j + 1):
+                if following.lower() in _FUNCTION_WORDS and _is_capitalised(following):
+                    break
+                parts.append(following)
+                j += 1
+                continue
+            break
+        family_index = j
+        family, possessive = _strip_possessive(parts[-1])
+        if text[tokens[j].end : tokens[j].end + 1] in ("’", "'") and not possessive:
+            possessive = family.endswith("s")
+        while len(parts) > 1 and parts[-2] in _PARTICLES:
+            family = f"{parts.pop(-2)} {family}"
+        given = " ".join(parts[:-1])
+        yield _Run(first, family_index, given, family, possessive)
+        i = j + 1
+
+
+def _particle_before_name(tokens: list[_Token], index: int) -> bool:
+    """ "van der" in "Marcel van der Linden": particles, then a capitalised name."""
+    k = index
+    while k < len(tokens) and tokens[k].text in _PARTICLES:
+        k += 1
+    return k > index and k < len(tokens) and _is_capitalised(tokens[k].text)
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    """Two words belong to one name when only spaces or an initial's full stop part them."""
+    gap = text[left.end : right.start]
+    return gap in (" ", ". ", ".") or (gap == " " * len(gap) and 0 < len(gap) <= 2)
+
+
+def _verb_after(text: str, tokens: list[_Token], index: int) -> str | None:
+    """The strength of a reporting verb right after a name (adverbs and "has" skipped)."""
+    perfect = False
+    previous = tokens[index]
+    for position in range(index + 1, min(index + 5, len(tokens))):
+        token = tokens[position]
+        if text[previous.end : token.start].strip(" ’'"):
+            return None  # punctuation between: "...Radek-Piatakov’, writes Rogovin"
+        previous = token
+        word = token.text.lower()
+        if word in _ADVERBS:
+            continue
+        if word in _AUXILIARIES:
+            perfect = True
+            continue
+        if word not in _REPORTING:
+            return None
+        if word in _NOUN_LIKE and not _followed_by_clause(text, tokens, position):
+            return None
+        return STRONG if (_REPORTING[word] or perfect) else WEAK
+    return None
+
+
+def _followed_by_clause(text: str, tokens: list[_Token], position: int) -> bool:
+    after = text[tokens[position].end : tokens[position].end + 2]
+    if after[:1] in (":", ","):
+        return True
+    following = tokens[position + 1].text.lower() if position + 1 < len(tokens) else ""
+    return following in _VERB_OBJECTS
+
+
+def _left_words(tokens: list[_Token], index: int, count: int) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokens[max(0, index - count) : index])
+
+
+def _cue(text: str, tokens: list[_Token], run: _Run) -> str | None:
+    """How surely the grammar around a name says it is cited (None: not at all)."""
+    return (
+        _year_in_brackets(text, tokens, run)
+        or _scholarly_possessive(tokens, run)
+        or _phrase_before(tokens, run)
+        or _verb_after_name(text, tokens, run)
+        or _verb_in_relative_clause(text, tokens, run)
+        or _verb_before_name(text, tokens, run)
+    )
+
+
+def _year_in_brackets(text: str, tokens: list[_Token], run: _Run) -> str | None:
+    """ "Harris (2016) shows"."""
+    after = text[tokens[run.last].end : tokens[run.last].end + 12]
+    return STRONG if re.match(r"[’']?s?\s*\((?:\d{4}|n\.d\.)", after) else None
+
+
+def _scholarly_possessive(tokens: list[_Token], run: _Run) -> str | None:
+    """ "Harris’ argument", "in Uldricks’ words"."""
+    following = tokens[run.last + 1].text.lower() if run.last + 1 < len(tokens) else ""
+    return STRONG if run.possessive and following in _SCHOLARLY_NOUNS else None
+
+
+def _phrase_before(tokens: list[_Token], run: _Run) -> str | None:
+    """ "according to Harris", "the work of Silvio Pons"."""
+    left = _left_words(tokens, run.first, 4)
+    return STRONG if any(left[-len(cue) :] == cue for cue in _LEFT_CUES) else None
+
+
+def _verb_after_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
+    """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure)."""
+    verb = _verb_after(text, tokens, run.last)
+    if verb and _left_words(tokens, run.first, 1) == ("as",):
+        return STRONG
+    return verb
+
+
+def _verb_in_relative_clause(text: str, tokens: list[_Token], run: _Run) -> str | None:
+    """ "Silvio Pons, who stressed ..."."""
+    who = run.last + 1
+    if who >= len(tokens) or tokens[who].text.lower() != "who":
+        return None
+    if text[tokens[run.last].end : tokens[who].start].strip() != ",":
+        return None
+    return _verb_after(text, tokens, who)
+
+
+def _verb_before_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
+    """ "‘...’, writes Getty": a reporting verb after a quotation, before the name."""
+    verb = run.first - 1
+    if verb < 1 or tokens[verb].text.lower() not in _REPORTING:
+        return None
+    gap = text[tokens[verb - 1].end : tokens[verb].start]
+    return STRONG if any(mark in gap for mark in ",’”'\"") else None
+
+
+def _coordinated(text: str, tokens: list[_Token], runs: list[_Run], cues: list[str | None]) -> None:
+    """Names listed together share the verb of the last: "A, B and C have argued".
+
+    The chain must end in "and" (or "&") before the cued name, so that "in Spain,
+    Roffman argues" does not make a citation of Spain.
+    """
+    for k in range(len(runs) - 1, 0, -1):
+        if cues[k] is None or cues[k - 1] is not None:
+            continue
+        if _gap(text, tokens, runs[k - 1], runs[k]) not in ("and", ", and", "&"):
+            continue
+        j = k - 1
+        cues[j] = cues[k]
+        while j > 0 and cues[j - 1] is None and _gap(text, tokens, runs[j - 1], runs[j]) == ",":
+            j -= 1
+            cues[j] = cues[k]
+
+
+def _gap(text: str, tokens: list[_Token], left: _Run, right: _Run) -> str:
+    return " ".join(text[tokens[left.last].end : tokens[right.first].start].split())
+
+
+def narrative_citations(block: Block) -> Iterator[Citation]:
+    text = block.prose or block.text
+    tokens = _tokens(text)
+    runs = list(_name_runs(text, tokens))
+    cues = [_cue(text, tokens, run) for run in runs]
+    _coordinated(text, tokens, runs, cues)
+    positions = _Positions(block)
+    for run, cue in zip(runs, cues, strict=True):
+        if cue is None:
+            continue
+        token = tokens[run.last]
+        year = ""
+        bracket = re.match(r"[’']?s?\s*\((\d{4}[a-z]?)", text[token.end : token.end + 16])
+        if bracket:
+            year = bracket.group(1)
+        family_start = token.start - (len(run.family) - len(_strip_possessive(token.text)[0]))
+        yield Citation(
+            run.family,
+            run.given,
+            positions.span(max(family_start, tokens[run.first].start), token.end),
+            "narrative",
+            cue,
+            year=year,
+        )
+
+
+def _sentence_starts(text: str, tokens: list[_Token]) -> set[int]:
+    starts = {0}
+    for k in range(1, len(tokens)):
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        if (re.search(r"[.!?…:;]\W*$|\n\s*\n", gap) and not re.fullmatch(r"\.\s?", gap)) or (
+            re.search(r"[.!?]\s+$", gap) and len(tokens[k - 1].text) > 1
+        ):
+            starts.add(k)
+    return starts
+
+
+def mentions(block: Block) -> Iterator[Mention]:
+    """Every capitalised word (possessive removed) that could be a name."""
+    text = block.prose or block.text
+    tokens = _tokens(text)
+    starts = _sentence_starts(text, tokens)
+    positions = _Positions(block)
+    for index, token in enumerate(tokens):
+        word, _ = _strip_possessive(token.text)
+        if not _is_capitalised(word) or word.lower() in _FUNCTION_WORDS:
+            continue
+        for part in _name_parts(word):
+            offset = token.start + word.index(part)
+            yield Mention(part, positions.span(offset, offset + len(part)), index in starts)
+
+
+def _name_parts(word: str) -> tuple[str, ...]:
+    """A hyphenated word and its capitalised halves (Lévi-Strauss; Radek-Piatakov)."""
+    parts = tuple(p for p in word.split("-") if p[:1].isupper())
+    return (word, *parts) if len(parts) > 1 else (word,)
+
+
+# --- parenthetical citations --------------------------------------------------
+
+_PARENTHESIS = re.compile(r"\(([^()\n]{1,300})\)")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
+_LOCATOR = re.compile(r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:\s*[a-z]?)$", re.I)
+_PREFIXES = re.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
+_NAME_PART = re.compile(
+    r"^(?P<names>(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?"
+    r"(?:\s*(?:,|and|&)\s*(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?)*)"
+    r"\s*,?\s*(?P<rest>.*)$"
+)
+
+
+def parenthetical_citations(block: Block) -> Iterator[Citation]:
+    text = block.prose or block.text
+    positions = _Positions(block)
+    for match in _PARENTHESIS.finditer(text):
+        offset = match.start(1)
+        for part in re.finditer(r"[^;]+", match.group(1)):
+            yield from _citation_part(part.group(), offset + part.start(), positions)
+
+
+def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Citation]:
+    stripped = part.strip()
+    lead = len(part) - len(part.lstrip())
+    prefix = _PREFIXES.match(stripped)
+    if prefix:
+        lead += prefix.end()
+        stripped = stripped[prefix.end() :]
+    if not stripped[:1].isupper() or stripped.lower().startswith(("ibid", "idem", "op. cit")):
+        return
+    names, year, locator, title = _split_citation(stripped)
+    if not names or not (year or locator):
+        return
+    for name in names:
+        position = offset + lead + stripped.index(name)
+        given, _, family = name.rpartition(" ")
+        yield Citation(
+            family,
+            given,
+            positions.span(position, position + len(name)),
+            "parenthetical",
+            STRONG,
+            year=year,
+            locator=locator,
+            title_hint=title,
+        )
+
+
+def _split_citation(text: str) -> tuple[list[str], str, str, str]:
+    """ "Harris and Getty, 2016, p. 45" -> (["Harris", "Getty"], "2016", "45", "")."""
+    pieces = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    if not pieces:
+        return [], "", "", ""
+    words = pieces[0].split()
+    tail: list[str] = []
+    # The head's last words may be the year and the page: "Harris 2016" / "Fitzpatrick p. 42".
+    while words and (_YEAR.match(words[-1]) or _LOCATOR.match(words[-1]) or words[-1] in _PAGE):
+        tail.insert(0, words.pop())
+    year = locator = title = ""
+    for piece in [*_join_page_marks(tail), *pieces[1:]]:
+        found = _LOCATOR.match(piece)
+        if not year and _YEAR.match(piece):
+            year = piece
+        elif not locator and found:
+            locator = found.group(1)
+        elif not title and piece[:1].isupper():
+            title, _, last = piece.rpartition(" ")
+            found = _LOCATOR.match(last)
+            if title and found:
+                locator = locator or found.group(1)
+            else:
+                title = piece
+    return _names_of(" ".join(words)), year, locator, title
+
+
+_PAGE = ("p.", "pp.", "p", "pp")
+
+
+def _join_page_marks(words: list[str]) -> list[str]:
+    """["2016", "p.", "45"] -> ["2016", "p. 45"]."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in _PAGE:
+            joined[-1] = f"{joined[-1]} {word}"
+        else:
+            joined.append(word)
+    return joined
+
+
+def _names_of(text: str) -> list[str]:
+    text = re.sub(r"\s+et al\.?$", "", text.strip())
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n.strip()]
+    ok = all(
+        all(w[:1].isupper() or w in _PARTICLES for w in n.split()) and len(n.split()) <= 4
+        for n in names
+    )
+    return names if ok else []
+
+
+# --- notes -----------------------------------------------------------------
+
+_NOTE_AUTHOR = re.compile(
+    r"^(?:\[?\^?\d+\]?[:.]?\s*)?(?:(?:see also|see|cf\.?)\s+)?"
+    r"(?P<name>(?:[A-Z][\w’'.-]*\.?\s+){0,3}(?:(?:van|von|de|der|du|la|le|di|da)\s+)*[^\W\d_][\w’'-]+)"
+    r"\s*(?:,|\(ed|\(eds|and\s)",
+    re.I,
+)
+
+
+def note_citations(block: Block) -> Iterator[Citation]:
+    """A note's leading author ("J. Harris, The Great Fear, 45") and its year, if any."""
+    text = block.prose or block.text
+    stripped = text.lstrip()
+    if stripped.lower().startswith(("ibid", "idem", "op. cit", "loc. cit")):
+        return
+    match = _NOTE_AUTHOR.match(stripped)
+    if not match:
+        return
+    name = match.group("name").strip()
+    if not all(w[:1].isupper() or w in _PARTICLES for w in name.split()):
+        return
+    given, _, family = name.rpartition(" ")
+    if family.lower() in _FUNCTION_WORDS or not _is_capitalised(family):
+        return
+    offset = len(text) - len(stripped) + match.start("name") + len(given) + (1 if given else 0)
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", stripped[match.end() :])
+    locator = re.search(r"(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)\.?\s*$", stripped)
+    yield Citation(
+        family,
+        given,
+        _Positions(block).span(offset, offset + len(family)),
+        "note",
+        STRONG,
+        year=year.group(1) if year else "",
+        locator=locator.group(1) if locator else "",
+    )
+
+
+# --- the whole document ------------------------------------------------------
+
+
+def find_citations(document: Document) -> tuple[Citation, ...]:
+    """Every citation in the body and the notes, in the order they stand."""
+    found: list[Citation] = []
+    for block in document.body:
+        found.extend(narrative_citations(block))
+        found.extend(parenthetical_citations(block))
+    for block in document.notes:
+        found.extend(note_citations(block))
+        found.extend(parenthetical_citations(block))
+    return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
+
+
+def find_mentions(blocks: Sequence[Block]) -> tuple[Mention, ...]:
+    return tuple(m for block in blocks for m in mentions(block))
+
+
+def _unique(citations: list[Citation]) -> Iterator[Citation]:
+    seen: set[tuple[int, int]] = set()
+    for citation in citations:
+        where = (citation.span.line, citation.span.column)
+        if where not in seen:
+            seen.add(where)
+            yield citation

@@ -1,0 +1,78 @@
+"""Linking the citations of the text to the entries of the reference list.
+
+A citation links to the entries whose author or editor has its family name:
+the same name folded (case, diacritics, romanisation), or failing that a
+spelling variant of it (Klevniuk -> Khlevniuk). Pure functions over the
+Document; the checks and the resolver share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from bib.citations import Citation
+from bib.model import Entry, Name
+from bib.namefold import are_variants, fold_name
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    citation: Citation
+    entries: tuple[int, ...]  # indices into Document.entries; empty: no entry has the name
+    by_variant: bool = False  # linked through a spelling variant, not the same name
+
+
+def people(entry: Entry) -> tuple[Name, ...]:
+    return entry.reference.authors + entry.reference.editors
+
+
+def families(entry: Entry) -> tuple[str, ...]:
+    return tuple(name.full_family for name in people(entry) if name.family)
+
+
+@dataclass(frozen=True, slots=True)
+class ListIndex:
+    """The list's family names by folded key, for linking in one look-up per citation."""
+
+    by_key: Mapping[str, tuple[int, ...]]
+    spellings: Mapping[str, tuple[int, ...]]
+
+    def exact(self, family: str) -> tuple[int, ...]:
+        return self.by_key.get(fold_name(family), ())
+
+    def variant(self, family: str) -> tuple[int, ...]:
+        found: list[int] = []
+        for spelling, indices in self.spellings.items():
+            if are_variants(family, spelling):
+                found.extend(indices)
+        return tuple(sorted(set(found)))
+
+
+def index_entries(entries: Sequence[Entry]) -> ListIndex:
+    by_key: dict[str, list[int]] = {}
+    by_spelling: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        for family in families(entry):
+            by_key.setdefault(fold_name(family), []).append(i)
+            by_spelling.setdefault(family, []).append(i)
+    return ListIndex(
+        MappingProxyType({k: tuple(sorted(set(v))) for k, v in by_key.items()}),
+        MappingProxyType({k: tuple(sorted(set(v))) for k, v in by_spelling.items()}),
+    )
+
+
+def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
+    links = []
+    for citation in citations:
+        exact = index.exact(citation.family)
+        if exact:
+            links.append(Link(citation, exact))
+            continue
+        links.append(Link(citation, index.variant(citation.family), by_variant=True))
+    return tuple(links)
+
+
+def year_of(text: str) -> str:
+    return text[:4] if text[:4].isdigit() else ""

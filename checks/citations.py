@@ -1,0 +1,208 @@
+"""Rules that hold the citations of the text against the reference list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bib.linking import families, year_of
+from bib.model import Document, Severity
+from bib.namefold import are_variants, fold_name
+from checks.citing import citing
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+
+@rule("C001", "missing-reference", Severity.WARNING)
+def missing_reference(document: Document, settings: Settings) -> Iterator[Hit]:
+    """An author cited in the text has no entry in the reference list.
+
+    A citation is a name with the grammar of citing around it: a reporting verb
+    in the present or perfect ("Kennan has argued", "as Uldricks highlights"),
+    "according to", "in X's words", a year or page in brackets, a note that
+    begins with the author. A person the essay only talks about ("Napoleon
+    invaded") is not a citation. Reported once per person, at the first citation.
+
+    Failing example::
+
+        Stalin and the purges
+
+        George Kennan has argued that the purges were aimed abroad.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+
+    Passing example::
+
+        Stalin and the purges
+
+        Robert Conquest argues that the purges were aimed at home. Stalin
+        received many reports in 1937.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+    """
+    if not document.references:
+        return
+    reported: list[str] = []
+    for found in citing(document).links:
+        citation = found.citation
+        if found.entries or citation.strength != "strong":
+            continue
+        if any(
+            fold_name(citation.family) == fold_name(r) or are_variants(citation.family, r)
+            for r in reported
+        ):
+            continue
+        reported.append(citation.family)
+        yield Hit(
+            citation.span,
+            f"{citation.name} is cited but has no entry in the reference list",
+            (("name", citation.name),),
+        )
+
+
+@rule("C002", "unused-reference", Severity.INFO)
+def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
+    """An entry of the reference list is never cited in the body or the notes.
+
+    Any mention of one of the entry's authors or editors in the body or the
+    notes counts (also under a variant spelling); text after the list, such as
+    blog comments, does not. Some styles allow works consulted but not cited,
+    so this is information by default; raise it in the configuration.
+
+    Failing example::
+
+        Stalin and the purges
+
+        Conquest argues that the purges were aimed at home.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Deutscher, I. Stalin: A Political Biography (Middlesex: Penguin Books, 1974)
+
+    Passing example::
+
+        Stalin and the purges
+
+        Conquest argues that the purges were aimed at home, and Deutscher
+        agrees.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Deutscher, I. Stalin: A Political Biography (Middlesex: Penguin Books, 1974)
+    """
+    analysis = citing(document)
+    cited = {i for found in analysis.links for i in found.entries}
+    mentioned = {fold_name(m.word) for m in analysis.mentions}
+    for i, entry in enumerate(document.entries):
+        names = families(entry)
+        if i in cited or not names:
+            continue
+        if any(fold_name(n) in mentioned or fold_name(n.split()[-1]) in mentioned for n in names):
+            continue
+        yield Hit(
+            entry.span,
+            f"{names[0]} ({entry.reference.year or 'n.d.'}) is never cited in the text",
+            (("name", names[0]), ("key", entry.key)),
+        )
+
+
+@rule("C003", "ambiguous-citation", Severity.WARNING)
+def ambiguous_citation(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A bracketed citation without a year fits several works of the list.
+
+    "(Harris)" or "(Harris 45)" cannot say which Harris is meant when the
+    list has two; give the year (author-date) or a short title (MLA).
+
+    Failing example::
+
+        Soviet security
+
+        Fear of encirclement shaped policy (Harris 45).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+        Harris, J. 'Encircled by enemies', Journal of Strategic Studies, Vol. 30, No. 3 (2007) pp. 513-545
+
+    Passing example::
+
+        Soviet security
+
+        Fear of encirclement shaped policy (Harris 2016, 45).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+        Harris, J. 'Encircled by enemies', Journal of Strategic Studies, Vol. 30, No. 3 (2007) pp. 513-545
+    """
+    for found in citing(document).links:
+        citation = found.citation
+        if citation.kind != "parenthetical" or citation.year or len(found.entries) < 2:
+            continue
+        if citation.title_hint and _title_fits_one(document, found.entries, citation.title_hint):
+            continue
+        years = sorted({document.entries[i].reference.year or "n.d." for i in found.entries})
+        yield Hit(
+            citation.span,
+            f"({citation.family}) fits {len(found.entries)} works of the list "
+            f"({', '.join(years)}); add the year",
+            (("name", citation.family), ("years", years)),
+        )
+
+
+@rule("C004", "year-mismatch", Severity.WARNING)
+def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A citation gives a year that none of the author's entries has.
+
+    "(Harris 2015)" when the list has Harris 2016: one of the two is wrong.
+
+    Failing example::
+
+        Soviet security
+
+        Fear of encirclement shaped policy (Harris 2015, 45).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+
+    Passing example::
+
+        Soviet security
+
+        Fear of encirclement shaped policy (Harris 2016, 45).
+
+        References
+
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
+    """
+    for found in citing(document).links:
+        citation = found.citation
+        year = year_of(citation.year)
+        if not year or not found.entries:
+            continue
+        listed = sorted({document.entries[i].reference.year for i in found.entries} - {""})
+        if not listed or year in listed:
+            continue
+        yield Hit(
+            citation.span,
+            f"{citation.family} {citation.year}: the list has {citation.family} "
+            f"{' and '.join(listed)}",
+            (("name", citation.family), ("year", citation.year), ("listed_years", listed)),
+        )
+
+
+def _title_fits_one(document: Document, indices: tuple[int, ...], hint: str) -> bool:
+    words = {w.lower() for w in hint.split() if len(w) > 3}
+    fitting = [
+        i
+        for i in indices
+        if words
+        & {w.lower().strip(".,:;'’‘\"“”") for w in document.entries[i].reference.title.split()}
+    ]
+    return len(fitting) == 1

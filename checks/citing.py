@@ -1,0 +1,30 @@
+"""What the citation and name rules share: the document's citations, linked once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bib.citations import Citation, Mention, find_citations, find_mentions
+from bib.linking import Link, ListIndex, index_entries, link
+from bib.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    citations: tuple[Citation, ...]
+    links: tuple[Link, ...]
+    index: ListIndex
+    mentions: tuple[Mention, ...]  # capitalised words of the body and notes
+
+
+@lru_cache(maxsize=4)
+def citing(document: Document) -> Citing:
+    citations = find_citations(document)
+    index = index_entries(document.entries)
+    return Citing(
+        citations,
+        link(citations, index),
+        index,
+        find_mentions(document.body + document.notes),
+    )

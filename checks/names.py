@@ -1,0 +1,150 @@
+"""The same person spelled two ways, anywhere in the body, the notes or the list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bib.linking import people
+from bib.model import Document, Severity, Span
+from bib.namefold import are_variants, ascii_letters, fold_name
+from checks.citing import citing
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    text: str
+    span: Span  # its first occurrence
+    in_list: bool
+    given: str  # a given name or initials seen with it, for telling two listed people apart
+
+
+@rule("N001", "name-variant", Severity.WARNING)
+def name_variant(document: Document, settings: Settings) -> Iterator[Hit]:
+    """One author's name is spelled in two ways.
+
+    Typos (Gordetsky/Gorodetsky, Hobsbawn/Hobsbawm), dropped letters and
+    competing romanisations of Cyrillic names (Klevniuk/Khlevniuk,
+    Nikolaevsky/Nikolaevskii), diacritics and case (Žižek/Zizek), hyphens and
+    particles (Lévi-Strauss/Levi Strauss). A name and its adjective
+    (Stalin/Stalinist) and two different people of the list (Carr/Carley) are
+    never paired. ``data.names`` lists every spelling seen; the message says
+    which one the list uses. Accepted spellings go in the ``names`` setting.
+
+    Failing example::
+
+        Terror and foreign policy
+
+        Oleg Klevniuk stresses the international situation.
+
+        References
+
+        Khlevniuk, O. 'Top Down vs. Bottom-up', Cahiers du monde russe, Vol. 56, No. 4 (2015) pp. 837-857
+
+    Passing example::
+
+        Terror and foreign policy
+
+        Oleg Khlevniuk stresses the international situation. The Stalinist
+        state was built on fear.
+
+        References
+
+        Khlevniuk, O. 'Top Down vs. Bottom-up', Cahiers du monde russe, Vol. 56, No. 4 (2015) pp. 837-857
+    """
+    spellings = _spellings(document)
+    accepted = _accepted(settings)
+    clusters = _clusters(spellings, accepted, _upper_case_list(document))
+    for cluster in clusters:
+        listed = [s for s in cluster if s.in_list]
+        canonical = listed[0] if listed else cluster[0]
+        names = sorted({s.text for s in cluster}, key=lambda t: (t != canonical.text, t))
+        for other in sorted(cluster, key=lambda s: (s.span.line, s.span.column)):
+            if other.text == canonical.text:
+                continue
+            where = "the reference list" if listed else "elsewhere in the text"
+            yield Hit(
+                other.span,
+                f"{other.text} is spelled {canonical.text} in {where}",
+                (("names", names), ("list_spelling", canonical.text if listed else "")),
+            )
+
+
+def _spellings(document: Document) -> list[_Spelling]:
+    """Every family spelling of the list, the citations, and the body's near-misses."""
+    seen: dict[str, _Spelling] = {}
+
+    def add(text: str, span: Span, in_list: bool, given: str = "") -> None:
+        known = seen.get(text)
+        if known is None:
+            seen[text] = _Spelling(text, span, in_list, given)
+        elif in_list and not known.in_list:
+            seen[text] = _Spelling(text, known.span, True, given or known.given)
+
+    for entry in document.entries:
+        for name in people(entry):
+            if name.family:
+                add(name.full_family, entry.span, True, name.given)
+    analysis = citing(document)
+    for citation in analysis.citations:
+        add(citation.family, citation.span, False, citation.given)
+    listed = [s for s in seen.values() if s.in_list]
+    near: dict[str, bool] = {}
+    for mention in analysis.mentions:
+        if mention.word in seen:
+            continue
+        if mention.word not in near:
+            near[mention.word] = any(are_variants(mention.word, s.text) for s in listed)
+        if near[mention.word]:
+            add(mention.word, mention.span, False)
+    return sorted(seen.values(), key=lambda s: (s.span.line, s.span.column))
+
+
+def _clusters(
+    spellings: list[_Spelling], accepted: list[set[str]], upper_list: bool
+) -> list[list[_Spelling]]:
+    parent = list(range(len(spellings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(spellings):
+        for j in range(i + 1, len(spellings)):
+            b = spellings[j]
+            if _same_person(a, b, accepted, upper_list):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[_Spelling]] = {}
+    for i, s in enumerate(spellings):
+        groups.setdefault(root(i), []).append(s)
+    return [g for g in groups.values() if len({s.text for s in g}) > 1]
+
+
+def _same_person(a: _Spelling, b: _Spelling, accepted: list[set[str]], upper_list: bool) -> bool:
+    if any(a.text in group and b.text in group for group in accepted):
+        return False
+    if upper_list and a.text.upper() == b.text.upper():
+        return False  # "BARIL, Jean" is the list's style, not a variant of "Baril"
+    if a.in_list and b.in_list:
+        # Two people of the list: only a different romanisation of one name, never a
+        # near-miss (Carr/Carley, Davies/Davis), and only with compatible initials.
+        return fold_name(a.text) == fold_name(b.text) and _initials_agree(a.given, b.given)
+    return are_variants(a.text, b.text) or fold_name(a.text) == fold_name(b.text)
+
+
+def _initials_agree(given: str, other: str) -> bool:
+    a, b = ascii_letters(given)[:1], ascii_letters(other)[:1]
+    return not a or not b or a == b
+
+
+def _upper_case_list(document: Document) -> bool:
+    families = [n.family for e in document.entries for n in people(e) if len(n.family) > 1]
+    return bool(families) and sum(f.isupper() for f in families) * 2 > len(families)
+
+
+def _accepted(settings: Settings) -> list[set[str]]:
+    return [{canonical, *variants} for canonical, variants in settings.names]

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import pytest
+
+from bib.citations import (
+    Citation,
+    narrative_citations,
+    note_citations,
+    parenthetical_citations,
+)
+from bib.model import Block, Span
+
+
+def block(text: str, line: int = 10) -> Block:
+    lines = text.split("\n")
+    return Block(text, Span(line, 1, line + len(lines) - 1, len(lines[-1])), text)
+
+
+def narrative(text: str) -> list[tuple[str, str]]:
+    return [(c.name, c.strength) for c in narrative_citations(block(text))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Oleg Klevniuk stresses the significance of war.", [("Oleg Klevniuk", "strong")]),
+        ("As Uldrick explains, the policy was defensive.", [("Uldrick", "strong")]),
+        ("For example, in Uldricks’ words, the case is weak.", [("Uldricks", "strong")]),
+        ("‘The elite felt a crisis,’ writes Getty, ‘and acted.’", [("Getty", "strong")]),
+        ("According to Harris, the leadership was afraid.", [("Harris", "strong")]),
+        ("The implication of Harris’ argument is plain.", [("Harris", "strong")]),
+        ("Harris (2016) shows that fear mattered.", [("Harris", "strong")]),
+        ("Harris has argued that fear mattered.", [("Harris", "strong")]),
+        (
+            "Boris Nikolaevskii, George Kennan and Robert Tucker have argued for a deal.",
+            [
+                ("Boris Nikolaevskii", "strong"),
+                ("George Kennan", "strong"),
+                ("Robert Tucker", "strong"),
+            ],
+        ),
+        ("This is the work of Silvio Pons, who stressed ideology.", [("Silvio Pons", "strong")]),
+        ("Peter Whitewood argued that the threat was real.", [("Peter Whitewood", "weak")]),
+        (
+            "Natalie Zemon Davis notes that the archive is partial.",
+            [("Natalie Zemon Davis", "strong")],
+        ),
+        ("Marcel van der Linden argues for a global view.", [("Marcel van der Linden", "strong")]),
+        # historical actors, not citations
+        ("Stalin received a long series of intercepted reports.", []),
+        ("In Spain, Howard Roffman argues, policy was cautious.", [("Howard Roffman", "strong")]),
+        ("The Stalinist state relied on the NKVD in the Baltic states and Poland.", []),
+        ("Lenin’s theory of imperialism misled the leadership.", []),
+        ("Napoleon invaded Russia in 1812 and the army froze.", []),
+        ("He writes that the gulf was wide.", []),
+        ("These trials were concurrent with operations against Soviet citizens.", []),
+        ("Commanders such as Mikhail Tukhachevsky had helped win the war.", []),
+        (
+            "It was reworked at the trial of Radek-Piatakov’, writes Rogovin.",
+            [("Rogovin", "strong")],
+        ),
+        ("As Molotov recalled decades later, the army was a threat.", []),
+    ],
+)
+def test_narrative_citations_follow_the_grammar(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert narrative(sentence) == expected
+
+
+def test_a_citation_reports_where_the_family_name_stands() -> None:
+    [citation] = narrative_citations(block("As we saw,\nOleg Klevniuk stresses it.", line=7))
+    assert citation.span.line == 8
+    assert citation.span.column == len("Oleg ") + 1
+    assert citation.family == "Klevniuk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fear (Harris 2016, 45).", [("Harris", "2016", "45", "")]),
+        ("fear (Harris, 2016, p. 45).", [("Harris", "2016", "45", "")]),
+        ("fear (Fitzpatrick 42).", [("Fitzpatrick", "", "42", "")]),
+        (
+            "fear (Getty and Naumov 1999; Harris 2016).",
+            [("Getty", "1999", "", ""), ("Naumov", "1999", "", ""), ("Harris", "2016", "", "")],
+        ),
+        ("fear (see Harris et al. 2016, pp. 4-6).", [("Harris", "2016", "4-6", "")]),
+        ("fear (Harris, Great Fear 45).", [("Harris", "", "45", "Great Fear")]),
+        ("fear (ibid., 12).", []),
+        ("fear (247).", []),
+        ("in the capital (then Petrograd).", []),
+        ("the treaty (signed in 1939) held.", []),
+    ],
+)
+def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = [
+        (c.family, c.year, c.locator, c.title_hint) for c in parenthetical_citations(block(text))
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("J. Harris, The Great Fear (Oxford, 2016), 45.", ("Harris", "2016", "45")),
+        ("Harris, The Great Fear, 45.", ("Harris", "", "45")),
+        (
+            "See Robert Conquest, The Great Terror (London, 1992), p. 12.",
+            ("Conquest", "1992", "12"),
+        ),
+        ("Ibid., 47.", None),
+    ],
+)
+def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> None:
+    found: list[Citation] = list(note_citations(block(note)))
+    if expected is None:
+        assert found == []
+    else:
+        [citation] = found
+        assert (citation.family, citation.year, citation.locator) == expected

@@ -32,6 +32,7 @@ typecheck: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_parser.py
+	$(BIN)/python scripts/eval_checks.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -346,8 +346,21 @@ def _phrase_before(tokens: list[_Token], run: _Run) -> str | None:
     return STRONG if any(left[-len(cue) :] == cue for cue in _LEFT_CUES) else None
 
 
+_PREPOSITIONS = frozenset(
+    """of about on against with to from under than towards toward at into over between among
+    upon across through during""".split()
+)
+
+
 def _verb_after_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
-    """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure)."""
+    """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure).
+
+    After a preposition the name is not the verb's subject: in "Sewell's study of
+    the Abbé Sieyès shows", the study shows.
+    """
+    before = _left_words(tokens, run.first, 2)
+    if before[-1:] and (before[-1] in _PREPOSITIONS or before[-2:-1] == ("of",)):
+        return None
     verb = _verb_after(text, tokens, run.last)
     if verb and _left_words(tokens, run.first, 1) == ("as",):
         return STRONG
@@ -403,7 +416,7 @@ def narrative_citations(block: Block) -> Iterator[Citation]:
     _coordinated(text, tokens, runs, cues)
     positions = _Positions(block)
     for run, cue in zip(runs, cues, strict=True):
-        if cue is None:
+        if cue is None or _emphasised(block.text, tokens[run.first].start):
             continue
         token = tokens[run.last]
         year = ""
@@ -419,6 +432,11 @@ def narrative_citations(block: Block) -> Iterator[Citation]:
             cue,
             year=year,
         )
+
+
+def _emphasised(original: str, start: int) -> bool:
+    """A word right after ``*`` or ``_`` in the file is the start of a title: *Econocide*."""
+    return start > 0 and original[start - 1 : start] in ("*", "_")
 
 
 def _sentence_starts(text: str, tokens: list[_Token]) -> set[int]:
@@ -442,6 +460,9 @@ def mentions(block: Block) -> Iterator[Mention]:
         word, _ = _strip_possessive(token.text)
         if not _is_capitalised(word) or word.lower() in _FUNCTION_WORDS:
             continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following and _is_capitalised(following.text) and _joined(text, token, following):
+            continue  # a given name ("William" of "William Appleman Williams")
         for part in _name_parts(word):
             offset = token.start + word.index(part)
             yield Mention(part, positions.span(offset, offset + len(part)), index in starts)
@@ -485,8 +506,10 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
     if not stripped[:1].isupper() or stripped.lower().startswith(("ibid", "idem", "op. cit")):
         return
     names, year, locator, title = _split_citation(stripped)
-    if not names or not (year or locator):
+    if not names:
         return
+    # "(Browning)" alone is a citation only of an author the list has: "(Moscow)" is not.
+    strength = STRONG if (year or locator) else WEAK
     for name in names:
         position = offset + lead + stripped.index(name)
         given, _, family = name.rpartition(" ")
@@ -495,7 +518,7 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
             given,
             positions.span(position, position + len(name)),
             "parenthetical",
-            STRONG,
+            strength,
             year=year,
             locator=locator,
             title_hint=title,
@@ -504,6 +527,7 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
 
 def _split_citation(text: str) -> tuple[list[str], str, str, str]:
     """ "Harris and Getty, 2016, p. 45" -> (["Harris", "Getty"], "2016", "45", "")."""
+    text = re.sub(r"\b(\d{4}[a-z]?)\s*:\s*", r"\1, ", text)  # Harvard's "1993: 262"
     pieces = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     if not pieces:
         return [], "", "", ""
@@ -519,7 +543,8 @@ def _split_citation(text: str) -> tuple[list[str], str, str, str]:
             year = piece
         elif not locator and found:
             locator = found.group(1)
-        elif not title and piece[:1].isupper():
+        elif not title and piece.lstrip("\"“‘'*_")[:1].isupper():
+            piece = piece.replace("*", "").replace("_", "")
             title, _, last = piece.rpartition(" ")
             found = _LOCATOR.match(last)
             if title and found:
@@ -543,14 +568,29 @@ def _join_page_marks(words: list[str]) -> list[str]:
     return joined
 
 
+# Words of places, publishers and institutions, which stand where a name could.
+_NOT_PERSONS = frozenset(
+    """archive archives center centre library press university museum institute office ministry
+    committee commission department foundation society association council agency bureau
+    books house publishers publishing company collection records papers""".split()
+)
+
+
 def _names_of(text: str) -> list[str]:
+    """The persons of a citation's head: "Getty and Naumov" -> ["Getty", "Naumov"]."""
     text = re.sub(r"\s+et al\.?$", "", text.strip())
+    if ":" in text:
+        return []  # "New York: Random House" is an imprint
     names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n.strip()]
-    ok = all(
-        all(w[:1].isupper() or w in _PARTICLES for w in n.split()) and len(n.split()) <= 4
-        for n in names
-    )
+    ok = all(_looks_like_person(n) and len(n.split()) <= 4 for n in names)
     return names if ok else []
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
+        w.lower().strip(".,") in _NOT_PERSONS for w in words
+    )
 
 
 # --- notes -----------------------------------------------------------------
@@ -564,7 +604,7 @@ _NOTE_AUTHOR = re.compile(
 
 
 def note_citations(block: Block) -> Iterator[Citation]:
-    """A note's leading author ("J. Harris, The Great Fear, 45") and its year, if any."""
+    """A note's leading author ("J. Harris, The Great Fear, 45"), its year and short title."""
     text = block.prose or block.text
     stripped = text.lstrip()
     if stripped.lower().startswith(("ibid", "idem", "op. cit", "loc. cit")):
@@ -573,22 +613,26 @@ def note_citations(block: Block) -> Iterator[Citation]:
     if not match:
         return
     name = match.group("name").strip()
-    if not all(w[:1].isupper() or w in _PARTICLES for w in name.split()):
+    if not _looks_like_person(name):
         return
     given, _, family = name.rpartition(" ")
     if family.lower() in _FUNCTION_WORDS or not _is_capitalised(family):
         return
     offset = len(text) - len(stripped) + match.start("name") + len(given) + (1 if given else 0)
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", stripped[match.end() :])
+    rest = stripped[match.end() :]
+    years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", rest)
     locator = re.search(r"(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)\.?\s*$", stripped)
+    short_title = re.match(r"\s*[*_\"“‘']*([A-Z][^,()*_\"”’]{2,80})", rest)
     yield Citation(
         family,
         given,
         _Positions(block).span(offset, offset + len(family)),
         "note",
         STRONG,
-        year=year.group(1) if year else "",
+        # The imprint's year comes last: "Origins of the Cold War, 1941-1947 (New York, 1972)".
+        year=years[-1] if years else "",
         locator=locator.group(1) if locator else "",
+        title_hint=short_title.group(1).strip() if short_title else "",
     )
 
 

@@ -11,6 +11,7 @@ from bib.keys import assign_keys
 from bib.layout import find_parts
 from bib.model import Document, Entry
 from bib.parser import parse_reference
+from bib.suppress import find_suppressions
 from bib.text import decode
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -32,4 +33,5 @@ def read_document(data: bytes, path: str) -> Document:
         document,
         entries=assign_keys(entries),
         warnings=(*decoded.warnings, *document.warnings),
+        suppressions=find_suppressions(decoded.text),
     )

@@ -9,7 +9,7 @@ Document; the checks and the resolver share them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bib.citations import Citation
@@ -65,7 +65,8 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
 
 def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
     links = []
-    for citation in citations:
+    for written in citations:
+        citation = _compound_family(written, index)
         exact = index.exact(citation.family)
         if exact:
             links.append(Link(citation, exact))
@@ -76,3 +77,17 @@ def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
 
 def year_of(text: str) -> str:
     return text[:4] if text[:4].isdigit() else ""
+
+
+def _compound_family(citation: Citation, index: ListIndex) -> Citation:
+    """ "Hugh Trevor Roper" cites Trevor-Roper: the last given word may be half the family.
+
+    The whole compound wins over its last half ("Trevor Roper" is not Lyndal Roper).
+    """
+    if not citation.given:
+        return citation
+    rest, _, last_given = citation.given.rpartition(" ")
+    joined = f"{last_given} {citation.family}"
+    if index.exact(joined) or (not index.exact(citation.family) and index.variant(joined)):
+        return replace(citation, family=joined, given=rest)
+    return citation

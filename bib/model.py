@@ -112,6 +112,20 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline ``<!-- bib: ignore RULE -->``: for one line, or the file when line is 0."""
+
+    line: int
+    rules: tuple[str, ...]  # names or codes; empty means every rule
+
+    def covers(self, finding: Finding) -> bool:
+        line_ok = self.line in (0, finding.span.line)
+        return line_ok and (
+            not self.rules or finding.rule in self.rules or finding.code in self.rules
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An essay split into its parts. Every part keeps its lines in the file."""
 
@@ -124,6 +138,7 @@ class Document:
     trailer: tuple[Block, ...] = ()  # after the list: comments, widgets, credits
     entries: tuple[Entry, ...] = ()
     warnings: tuple[str, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
 
 class Severity(str, Enum):

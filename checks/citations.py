@@ -142,7 +142,7 @@ def ambiguous_citation(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     for found in citing(document).links:
         citation = found.citation
-        if citation.kind != "parenthetical" or citation.year or len(found.entries) < 2:
+        if citation.kind == "narrative" or citation.year or len(found.entries) < 2:
             continue
         if citation.title_hint and _title_fits_one(document, found.entries, citation.title_hint):
             continue
@@ -198,7 +198,7 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
 
 
 def _title_fits_one(document: Document, indices: tuple[int, ...], hint: str) -> bool:
-    words = {w.lower() for w in hint.split() if len(w) > 3}
+    words = {w.lower().strip(".,:;'’‘\"“”") for w in hint.split() if len(w) > 3}
     fitting = [
         i
         for i in indices

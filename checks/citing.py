@@ -20,11 +20,11 @@ class Citing:
 
 @lru_cache(maxsize=4)
 def citing(document: Document) -> Citing:
-    citations = find_citations(document)
     index = index_entries(document.entries)
+    links = link(find_citations(document), index)
     return Citing(
-        citations,
-        link(citations, index),
+        tuple(found.citation for found in links),
+        links,
         index,
         find_mentions(document.body + document.notes),
     )

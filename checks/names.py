@@ -64,10 +64,10 @@ def name_variant(document: Document, settings: Settings) -> Iterator[Hit]:
         for other in sorted(cluster, key=lambda s: (s.span.line, s.span.column)):
             if other.text == canonical.text:
                 continue
-            where = "the reference list" if listed else "elsewhere in the text"
+            where = "in the reference list" if listed else "elsewhere in the text"
             yield Hit(
                 other.span,
-                f"{other.text} is spelled {canonical.text} in {where}",
+                f"{other.text} is spelled {canonical.text} {where}",
                 (("names", names), ("list_spelling", canonical.text if listed else "")),
             )
 

@@ -13,9 +13,10 @@ from checks.settings import Settings
 def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     """A line of the reference list could not be read as a reference.
 
-    A reference needs at least an author (or editor) or a title, and a year.
-    A line that yields neither is reported so that it can be fixed by hand:
-    nothing is silently dropped.
+    A reference needs at least an author (or editor) or a title, and a year;
+    an author and a title without a year is a reference that lacks its year
+    (``missing-field``). Anything less is reported so that it can be fixed by
+    hand: nothing is silently dropped.
 
     Failing example::
 
@@ -36,20 +37,22 @@ def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     for entry in document.entries:
         ref = entry.reference
-        missing = [
-            what
-            for what, present in (
-                ("an author or title", bool(ref.authors or ref.editors or ref.title)),
-                ("a year", bool(ref.year)),
-            )
-            if not present
+        who = bool(ref.authors or ref.editors)
+        what = bool(ref.title or ref.container)
+        # Author and title without a year is a reference missing its year (missing-field).
+        if (who or what) and (ref.year or (who and what) or (what and ref.url)):
+            continue
+        found = [
+            part
+            for part, present in (("author", who), ("title", what), ("year", bool(ref.year)))
+            if present
         ]
-        if missing:
-            yield Hit(
-                entry.span,
-                f"could not read this reference: found no {' and no '.join(missing)}",
-                (("text", entry.raw),),
-            )
+        yield Hit(
+            entry.span,
+            "could not read this line as a reference"
+            + (f" (found only a {found[0]})" if found else ""),
+            (("text", entry.raw),),
+        )
 
 
 @rule("B002", "no-bibliography", Severity.ERROR)

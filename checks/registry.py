@@ -89,7 +89,8 @@ def run_checks(document: Document, settings: Settings) -> tuple[Finding, ...]:
             Finding(document.path, hit.span, r.code, r.name, severity, hit.message, hit.data)
             for hit in r.check(document, settings)
         )
-    return tuple(sorted(findings, key=_finding_order))
+    kept = (f for f in findings if not any(s.covers(f) for s in document.suppressions))
+    return tuple(sorted(kept, key=_finding_order))
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str]:

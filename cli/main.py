@@ -8,13 +8,15 @@ keeps its traceback.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from bib import __version__
 from bib.errors import BibError
-from cli.output import err, format_json, format_text, out
+from bib.model import Severity
+from cli.output import err, format_github, format_json, format_sarif, format_text, out
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,39 +27,80 @@ def bib() -> None:
     """bibwarden: check an essay's citations and reference list, export BibTeX."""
 
 
+FORMATTERS = ("text", "json", "sarif", "github")
+
+
 @bib.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMATTERS),
     default="text",
     show_default=True,
-    help="text for people, json for tools (an array of findings).",
+    help="text for people; json (an array of findings); sarif (2.1.0, code scanning); "
+    "github (Actions annotations).",
 )
 @click.option("--select", multiple=True, help="Only these rules (name, code or code prefix).")
 @click.option("--ignore", multiple=True, help="Skip these rules (name, code or code prefix).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="The least severe finding that makes the exit code 1.  [default: warning]",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A bib.toml or pyproject.toml to use instead of the nearest one.",
+)
 def lint(
-    paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...]
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_path: Path | None,
 ) -> None:
     """Check essays (.txt, .md; directories are searched) and report findings.
 
-    Exits 0 when there are no findings, 1 when there are, 2 on errors.
+    Exits 0 when no finding is at or above the failing severity, 1 when one is,
+    2 on errors.
     """
     from bib.document import read_document
-    from checks import Settings, run_checks
+    from checks import run_checks
+    from cli.config import load_config, load_config_file
     from cli.files import expand_paths, read_bytes
 
-    settings = Settings(select=_split(select), ignore=_split(ignore))
+    config = load_config_file(config_path) if config_path else load_config(paths[0])
+    if select or ignore:
+        config = replace(
+            config,
+            settings=replace(
+                config.settings,
+                select=_split(select) or config.settings.select,
+                ignore=config.settings.ignore + _split(ignore),
+            ),
+        )
+    threshold = Severity(fail_on) if fail_on else config.fail_on
     files = list(expand_paths(paths))
     findings = []
     for path in files:
         document = read_document(read_bytes(path), str(path))
         for warning in document.warnings:
             err(f"{path}: warning: {warning}")
-        findings.extend(run_checks(document, settings))
-    out(format_json(findings) if output_format == "json" else format_text(findings, len(files)))
-    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+        findings.extend(run_checks(document, config.settings_for(path)))
+    out(FORMAT[output_format](findings, len(files)))
+    failing = any(f.severity.rank >= threshold.rank for f in findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+FORMAT = {
+    "text": format_text,
+    "json": lambda findings, _: format_json(findings),
+    "sarif": lambda findings, _: format_sarif(findings),
+    "github": lambda findings, _: format_github(findings),
+}
 
 
 @bib.command()

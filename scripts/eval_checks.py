@@ -1,0 +1,121 @@
+"""Precision and recall of each rule over the annotated test-essay corpus.
+
+    make eval                 # runs this after the parser evaluation
+    .venv/bin/python scripts/eval_checks.py [--verbose] [--json]
+
+Each ``tests/corpus/NAME.expected.json`` lists the findings an editor expects
+(rule and line, and for name rules the names). A finding of ``bib lint`` counts
+as right when an expected finding has the same rule and the same line, or, for
+the rules about a person, the same rule and the same family name. Rules no
+essay annotates are reported with their counts only: no recall without labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bib.document import read_document
+from bib.model import Finding
+from bib.namefold import fold_name
+from checks import Settings, run_checks
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+PERSON_RULES = {"missing-reference", "unused-reference", "name-variant", "bibliography-order"}
+
+
+@dataclass(frozen=True)
+class Expected:
+    rule: str
+    line: int
+    names: tuple[str, ...]
+
+
+def expected_findings(annotation: dict[str, object]) -> list[Expected]:
+    found = []
+    for item in annotation["findings"]:  # type: ignore[attr-defined]
+        names = tuple(item.get("names", ())) + ((item["name"],) if item.get("name") else ())
+        found.append(Expected(item["rule"], int(item["line"]), names))
+    return found
+
+
+def family_keys(names: object) -> set[str]:
+    values = names if isinstance(names, list) else [names]
+    return {fold_name(str(n).split()[-1]) for n in values if str(n).split()}
+
+
+def matches(finding: Finding, expected: Expected) -> bool:
+    if finding.rule != expected.rule:
+        return False
+    if finding.span.line == expected.line:
+        return True
+    if expected.rule in PERSON_RULES and expected.names:
+        data = dict(finding.data)
+        seen = family_keys(data.get("names", data.get("name", "")))
+        return bool(seen & family_keys(list(expected.names)))
+    return False
+
+
+def evaluate(verbose: bool) -> dict[str, dict[str, float]]:
+    true_positive: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    relevant: Counter[str] = Counter()
+    for annotation_path in sorted(CORPUS.glob("*.expected.json")):
+        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
+        essay = CORPUS / annotation["essay"]
+        document = read_document(essay.read_bytes(), str(essay))
+        findings = list(run_checks(document, Settings()))
+        expected = expected_findings(annotation)
+        unmatched = list(expected)
+        for finding in findings:
+            predicted[finding.rule] += 1
+            hit = next((e for e in unmatched if matches(finding, e)), None)
+            if hit is not None:
+                unmatched.remove(hit)
+                true_positive[finding.rule] += 1
+            elif verbose:
+                print(f"  FP {essay.name}:{finding.span.line} {finding.rule}: {finding.message}")
+        for item in expected:
+            relevant[item.rule] += 1
+        if verbose:
+            for item in unmatched:
+                print(f"  FN {essay.name}:{item.line} {item.rule} {', '.join(item.names)}")
+    scores = {}
+    for rule in sorted(set(predicted) | set(relevant)):
+        p = true_positive[rule] / predicted[rule] if predicted[rule] else float("nan")
+        r = true_positive[rule] / relevant[rule] if relevant[rule] else float("nan")
+        scores[rule] = {
+            "precision": p,
+            "recall": r,
+            "predicted": predicted[rule],
+            "expected": relevant[rule],
+            "correct": true_positive[rule],
+        }
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list false positives and misses")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args()
+    scores = evaluate(args.verbose)
+    if args.json:
+        print(json.dumps(scores, indent=2))
+        return
+    essays = len(list(CORPUS.glob("*.expected.json")))
+    print(f"checks on {essays} annotated essays in tests/corpus")
+    print(f"{'rule':<22}{'precision':>10}{'recall':>8}{'found':>7}{'expected':>9}{'right':>7}")
+    for rule, s in scores.items():
+        print(
+            f"{rule:<22}{s['precision']:>10.2f}{s['recall']:>8.2f}"
+            f"{s['predicted']:>7}{s['expected']:>9}{s['correct']:>7}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,16 @@
-"""Precision and recall of each rule over the annotated test-essay corpus.
+"""Precision and recall of each rule over annotated essays.
 
     make eval                 # runs this after the parser evaluation
     .venv/bin/python scripts/eval_checks.py [--verbose] [--json]
 
-Each ``tests/corpus/NAME.expected.json`` lists the findings an editor expects
-(rule and line, and for name rules the names). A finding of ``bib lint`` counts
-as right when an expected finding has the same rule and the same line, or, for
-the rules about a person, the same rule and the same family name. Rules no
-essay annotates are reported with their counts only: no recall without labels.
+Two sets are scored apart: ``tests/corpus`` (the team's annotated essays, which
+the rules were developed against) and ``eval/blind`` (essays written by someone
+who had not seen the rules; never tune on it). Each ``NAME.expected.json``
+lists the findings an editor expects (rule and line, and for name rules the
+names). A finding of ``bib lint`` counts as right when an expected finding has
+the same rule and the same line, or, for the rules about a person, the same
+rule and the same family name. Rules no essay annotates are reported with
+their counts only: no recall without labels.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from bib.namefold import fold_name
 from checks import Settings, run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "corpus"
+CORPORA = {
+    "tuning (tests/corpus)": ROOT / "tests" / "corpus",
+    "held out (eval/blind)": ROOT / "eval" / "blind",
+}
 PERSON_RULES = {"missing-reference", "unused-reference", "name-variant", "bibliography-order"}
 
 
@@ -60,13 +66,13 @@ def matches(finding: Finding, expected: Expected) -> bool:
     return False
 
 
-def evaluate(verbose: bool) -> dict[str, dict[str, float]]:
+def evaluate(corpus: Path, verbose: bool) -> dict[str, dict[str, float]]:
     true_positive: Counter[str] = Counter()
     predicted: Counter[str] = Counter()
     relevant: Counter[str] = Counter()
-    for annotation_path in sorted(CORPUS.glob("*.expected.json")):
+    for annotation_path in sorted(corpus.glob("*.expected.json")):
         annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
-        essay = CORPUS / annotation["essay"]
+        essay = corpus / annotation["essay"]
         document = read_document(essay.read_bytes(), str(essay))
         findings = list(run_checks(document, Settings()))
         expected = expected_findings(annotation)
@@ -103,18 +109,24 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list false positives and misses")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args()
-    scores = evaluate(args.verbose)
+    results = {
+        name: evaluate(corpus, args.verbose)
+        for name, corpus in CORPORA.items()
+        if any(corpus.glob("*.expected.json"))
+    }
     if args.json:
-        print(json.dumps(scores, indent=2))
+        print(json.dumps(results, indent=2))
         return
-    essays = len(list(CORPUS.glob("*.expected.json")))
-    print(f"checks on {essays} annotated essays in tests/corpus")
-    print(f"{'rule':<22}{'precision':>10}{'recall':>8}{'found':>7}{'expected':>9}{'right':>7}")
-    for rule, s in scores.items():
-        print(
-            f"{rule:<22}{s['precision']:>10.2f}{s['recall']:>8.2f}"
-            f"{s['predicted']:>7}{s['expected']:>9}{s['correct']:>7}"
-        )
+    for name, scores in results.items():
+        essays = len(list(CORPORA[name].glob("*.expected.json")))
+        print(f"checks on {essays} annotated essays, {name}")
+        print(f"{'rule':<22}{'precision':>10}{'recall':>8}{'found':>7}{'expected':>9}{'right':>7}")
+        for rule, s in scores.items():
+            print(
+                f"{rule:<22}{s['precision']:>10.2f}{s['recall']:>8.2f}"
+                f"{s['predicted']:>7}{s['expected']:>9}{s['correct']:>7}"
+            )
+        print()
 
 
 if __name__ == "__main__":

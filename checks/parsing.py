@@ -25,7 +25,7 @@ def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
         References
 
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
-        see the handout from week three
+        Lecture handout, week three
 
     Passing example::
 

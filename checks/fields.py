@@ -1,0 +1,169 @@
+"""Rules about the fields a reference needs for its type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from bib.model import Document, Entry, EntryType, Reference, Severity
+from bib.parser.fields import split_place_publisher
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+BOOK_LIKE = (EntryType.BOOK, EntryType.EDITED_BOOK, EntryType.CHAPTER)
+
+# The fields by their BibTeX names (a finding's ``data.field``), as a message says them.
+FIELD_WORDS = {
+    "journal": "journal",
+    "pages": "pages",
+    "publisher": "publisher",
+    "address": "place of publication",
+    "url": "URL",
+    "year": "year",
+}
+
+TYPE_WORDS = {
+    EntryType.ARTICLE: "article",
+    EntryType.BOOK: "book",
+    EntryType.EDITED_BOOK: "edited book",
+    EntryType.CHAPTER: "chapter",
+    EntryType.WEBPAGE: "web page",
+}
+
+# Harvard names the place of publication; APA 7 and MLA 9 leave it out. Chicago
+# 17th edition names it and the 18th does not, so for Chicago the list decides.
+PLACE_STYLES = ("harvard",)
+NO_PLACE_STYLES = ("apa", "mla")
+_IN = re.compile(r"^\W*in\b", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@rule("F001", "missing-field", Severity.WARNING)
+def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A reference lacks a field that its type needs.
+
+    An article needs its journal and pages; a book or an edited book needs its
+    publisher; a chapter needs its pages and the publisher of its book; a web
+    page needs its URL. The place of publication is needed when the style wants
+    it: ``require_place`` decides; by default Harvard wants it, APA 7 and MLA 9
+    do not, and otherwise the list decides, on when most of its books name a
+    place (Chicago before its 18th edition), off when they do not. An article with a DOI or
+    URL may be online-only and is not asked for pages. A reference that could
+    not be read at all (no author, editor or title) is left to
+    ``unparsed-reference``. Everything needs a year, except a web page that
+    gives the date it was read.
+    A "chapter" with neither editors nor an "In" before its book may be a book
+    whose title was read in two parts, and is not judged.
+
+    Failing example::
+
+        Soviet Diplomacy
+
+        Gorodetsky (1994) and Conquest (1992) disagree.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Gorodetsky, G. (ed.), Soviet Foreign Policy, 1917-1991 (1994)
+
+    Passing example::
+
+        Soviet Diplomacy
+
+        Gorodetsky (1994) and Conquest (1992) disagree.
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Gorodetsky, G. (ed.), Soviet Foreign Policy, 1917-1991 (London: Frank Cass, 1994)
+    """
+    place_needed = needs_place(document.entries, settings)
+    for entry in document.entries:
+        ref = entry.reference
+        kind = judged_type(ref)
+        if kind is None or not (ref.authors or ref.editors or ref.title):
+            continue
+        for field in missing_fields(ref, kind, place_needed):
+            yield Hit(
+                entry.span,
+                f"{TYPE_WORDS.get(kind, kind.value)} has no {FIELD_WORDS[field]}",
+                (("field", field), ("type", kind.value)),
+            )
+
+
+def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple[str, ...]:
+    """The fields (BibTeX names) that a ``kind`` needs and ``ref`` lacks, in order."""
+    needed: dict[str, bool] = {}
+    if kind is EntryType.ARTICLE:
+        needed["journal"] = bool(ref.container)
+        if not (ref.doi or ref.url):
+            needed["pages"] = bool(ref.pages)
+    elif kind in BOOK_LIKE:
+        if kind is EntryType.CHAPTER:
+            needed["pages"] = bool(ref.pages)
+        place, publisher = imprint_of(ref)
+        needed["publisher"] = bool(publisher)
+        if place_needed:
+            needed["address"] = bool(place)
+    elif kind is EntryType.WEBPAGE:
+        needed["url"] = bool(ref.url or ref.doi)
+    # Without a name or a title the entry is unparsed-reference's, year and all.
+    if (ref.authors or ref.editors) and (ref.title or ref.container):
+        needed["year"] = bool(ref.year) or (kind is EntryType.WEBPAGE and bool(ref.accessed))
+    return tuple(field for field, present in needed.items() if not present)
+
+
+def judged_type(ref: Reference) -> EntryType | None:
+    """The type to judge ``ref`` as, or None when the parser's "chapter" is doubtful.
+
+    Editors and a container but no title of its own is an edited book whose title
+    was read as a container. A "chapter" with neither editors nor an "In" before
+    its book may be a book whose title was read in two parts.
+    """
+    if ref.type is not EntryType.CHAPTER:
+        return ref.type
+    if ref.editors and not ref.authors and not ref.title:
+        return EntryType.EDITED_BOOK
+    return EntryType.CHAPTER if is_plainly_a_chapter(ref) else None
+
+
+def is_plainly_a_chapter(ref: Reference) -> bool:
+    """A chapter that says so: its book has editors or is introduced by "In"."""
+    containers = (text for label, text in ref.segments if label == "container")
+    return bool(ref.editors) or any(_IN.match(text) for text in containers)
+
+
+def imprint_of(ref: Reference) -> tuple[str, str]:
+    """(place, publisher), also when "London: Pimlico" came out as one of the two."""
+    place = ref.place or _labelled(ref, "place")
+    publisher = ref.publisher or _labelled(ref, "publisher")
+    if bool(place) != bool(publisher):
+        split_place, split_publisher = split_place_publisher(place or publisher)
+        if split_place:
+            return split_place, split_publisher
+    return place, publisher
+
+
+def _labelled(ref: Reference, label: str) -> str:
+    """The text of ``ref``'s segments with ``label``, when any of it is words."""
+    text = " ".join(t for name, t in ref.segments if name == label)
+    return text.strip() if _LETTER.search(text) else ""
+
+
+def needs_place(entries: Sequence[Entry], settings: Settings) -> bool:
+    """Whether books must name their place: the setting, else the style, else the list."""
+    if settings.require_place is not None:
+        return settings.require_place
+    style = settings.style.lower()
+    if style.startswith(PLACE_STYLES):
+        return True
+    if style.startswith(NO_PLACE_STYLES):
+        return False
+    return list_names_places(entries)
+
+
+def list_names_places(entries: Sequence[Entry]) -> bool:
+    """True when most of the list's books that give an imprint name a place (Chicago-like)."""
+    imprints = [imprint_of(e.reference) for e in entries if e.reference.type in BOOK_LIKE]
+    given = [place for place, publisher in imprints if place or publisher]
+    return sum(1 for place in given if place) * 2 > len(given)

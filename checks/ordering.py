@@ -1,0 +1,159 @@
+"""Rules about the order of the reference list."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from bib.model import Document, Entry, Reference, Severity
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE"}
+    | {"œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "TH"}
+)
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_NUMBER_LABEL = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
+CITATION_NUMBER = "citation-number"
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Žižek" -> "zizek", "Łoś" -> "los"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def sort_name(family: str) -> str:
+    """The family name as an index files it.
+
+    A lower-case particle is passed over ("van der Linden" under L, "de Gaulle"
+    under G); a capitalised one files the name under itself ("Van der Linden"
+    under V). "Mc" sorts as written, not as "Mac".
+    """
+    words = family.split()
+    while len(words) > 1 and words[0][:1].islower():
+        words = words[1:]
+    return " ".join(words)
+
+
+def sort_key(ref: Reference) -> str:
+    """Letters and digits of the first author's (else editor's, else title's) filing name."""
+    names = ref.authors or ref.editors
+    if names:
+        first = names[0]
+        capitalised_particle = first.particle[:1].isupper()
+        written = first.full_family if capitalised_particle else first.family
+        text = sort_name(written)
+    else:
+        text = _LEADING_ARTICLE.sub("", ref.title.strip(" \"'‘’“”«»*_"))
+    return _NOT_ALPHANUMERIC.sub("", fold(text))
+
+
+def display_name(ref: Reference) -> str:
+    names = ref.authors or ref.editors
+    return names[0].full_family if names else ref.title
+
+
+def is_numbered(entries: Sequence[Entry]) -> bool:
+    """A list in citation order: most entries carry a citation number ("[1]", "1.")."""
+    numbered = sum(
+        1
+        for e in entries
+        if _NUMBER_LABEL.match(e.raw)
+        or any(label == CITATION_NUMBER for label, _ in e.reference.segments)
+    )
+    return numbered * 2 > len(entries)
+
+
+def longest_sorted_run(keys: Sequence[str]) -> frozenset[int]:
+    """Indices of a longest non-decreasing subsequence of ``keys``.
+
+    When several are equally long, later entries are kept, so that of two swapped
+    neighbours the first is reported ("Conquest should follow Carr").
+    """
+    length = [1] * len(keys)
+    previous = [-1] * len(keys)
+    for i, key in enumerate(keys):
+        for j in range(i):
+            if keys[j] <= key and length[j] + 1 >= length[i]:
+                length[i], previous[i] = length[j] + 1, j
+    if not keys:
+        return frozenset()
+    best = max(length)
+    i = max(k for k, n in enumerate(length) if n == best)
+    kept: set[int] = set()
+    while i != -1:
+        kept.add(i)
+        i = previous[i]
+    return frozenset(kept)
+
+
+@rule("L001", "bibliography-order", Severity.WARNING)
+def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A reference is out of alphabetical order.
+
+    The list is sorted by the first author's family name, else the first
+    editor's, else the title (without a leading "The", "A" or "An"). Letters
+    with diacritics sort with their base letter and case is ignored; "Mc" sorts
+    as written. A lower-case particle is passed over ("van der Linden" under L);
+    a capitalised one counts ("Van der Linden" under V). One author's works may
+    stand in any order among themselves. The entries reported are the fewest
+    whose removal leaves the list sorted, each with the entry it should follow.
+    A numbered list (Vancouver, IEEE) is in citation order and is not checked,
+    nor is a list most of whose entries would be out of place: it follows some
+    other order on purpose.
+
+    Failing example::
+
+        The Terror Revisited
+
+        Getty (1999) answers Conquest (1992) and Harris (2016).
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford UP, 2016)
+        Getty, J. A. The Road to Terror (New Haven: Yale University Press, 1999)
+
+    Passing example::
+
+        The Terror Revisited
+
+        Getty (1999) answers Conquest (1992) and Harris (2016).
+
+        References
+
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Getty, J. A. The Road to Terror (New Haven: Yale University Press, 1999)
+        Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford UP, 2016)
+    """
+    if is_numbered(document.entries):
+        return
+    sortable = [e for e in document.entries if sort_key(e.reference)]
+    keys = [sort_key(e.reference) for e in sortable]
+    kept = longest_sorted_run(keys)
+    misplaced = [i for i in range(len(sortable)) if i not in kept]
+    if len(sortable) >= 6 and len(misplaced) * 2 > len(sortable):
+        return
+    ordered = sorted(kept)
+    for i in misplaced:
+        entry = sortable[i]
+        before = [k for k in ordered if keys[k] <= keys[i]]
+        name = display_name(entry.reference)
+        if before:
+            after = sortable[before[-1]]
+            after_name = display_name(after.reference)
+            message = f"{name} is out of alphabetical order: it belongs after {after_name}"
+            data: tuple[tuple[str, object], ...] = (
+                ("name", name),
+                ("after", after_name),
+                ("after_line", after.span.line),
+            )
+        else:
+            message = f"{name} is out of alphabetical order: it belongs first"
+            data = (("name", name), ("after", ""), ("after_line", 0))
+        yield Hit(entry.span, message, data)

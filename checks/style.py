@@ -1,0 +1,371 @@
+"""Rules about the reference list's punctuation and layout being consistent.
+
+Each entry gets a small "shape": a handful of features read from the parser's
+labelled segments and the punctuation between them in the original text (how
+the imprint is written, where the year stands, how titles are marked, whether
+pages carry "pp.", how names and initials are written). An entry is reported
+when a feature differs from what a clear majority of comparable entries do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from bib.model import Document, Entry, EntryType, Severity
+from checks.registry import Hit, rule
+from checks.settings import Settings
+
+NAME_LABELS = frozenset({"author", "editor", "translator"})
+IMPRINT_LABELS = frozenset({"place", "publisher"})
+BOOK_LIKE = frozenset({EntryType.BOOK, EntryType.EDITED_BOOK, EntryType.CHAPTER})
+# Labels whose position says nothing about the style: identifiers and asides.
+TRAILING_LABELS = frozenset({"url", "doi", "isbn", "note", "genre", "other", "citation-number"})
+# Characters a segment's text may carry at its edges; the rest is the segment's core.
+EDGE = " \t\n.,;:()[]{}'\"‘’“”«»*_"
+QUOTES = "'\"‘’“”«»"
+EMPHASIS = "*_"
+MIN_ENTRIES = 4
+MAJORITY = 0.6
+
+# A letter standing alone ("J." or "J"), not the "O" of "O'Brien".
+_INITIAL = re.compile(r"(?<![^\W\d_]|['’])([^\W\d_])(?![^\W\d_]|['’])(\.?)")
+_PAGE_LABEL = re.compile(r"\bpp?\.", re.IGNORECASE)
+_RANGE = re.compile(r"(\d+)\D+(\d+)")
+# "London: Pimlico" read as one place or one publisher.
+_PLACE_PUBLISHER = re.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A labelled segment's core (its text without edge punctuation) in the raw entry."""
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """An entry as the style features see it: its raw text and its located pieces."""
+
+    raw: str
+    type: EntryType
+    pieces: tuple[Piece, ...]
+    # The first author's (else editor's) name, as the parser read it.
+    family: str = ""
+    given: str = ""
+
+    def first(self, labels: frozenset[str]) -> int | None:
+        return next((i for i, p in enumerate(self.pieces) if p.label in labels), None)
+
+    def last(self, label: str) -> int | None:
+        found = [i for i, p in enumerate(self.pieces) if p.label == label]
+        return found[-1] if found else None
+
+    def before(self, i: int) -> str:
+        """The text between piece ``i - 1`` (or the start) and piece ``i``."""
+        start = self.pieces[i - 1].end if i > 0 else 0
+        return self.raw[start : self.pieces[i].start]
+
+    def after(self, i: int) -> str:
+        """The text between piece ``i`` and the next piece (or the end)."""
+        end = self.pieces[i + 1].start if i + 1 < len(self.pieces) else len(self.raw)
+        return self.raw[self.pieces[i].end : end]
+
+    def text(self, i: int) -> str:
+        return self.raw[self.pieces[i].start : self.pieces[i].end]
+
+
+def locate(raw: str, segments: Sequence[tuple[str, str]]) -> tuple[Piece, ...] | None:
+    """Where each segment's core stands in ``raw``; runs of one label merge.
+
+    None when a segment cannot be found (its text was cleaned of markup): the
+    punctuation around it is then unknown and the entry is left out.
+    """
+    pieces: list[Piece] = []
+    cursor = 0
+    for label, text in segments:
+        core = text.strip(EDGE)
+        if not core:
+            continue
+        start = raw.find(core, cursor)
+        if start < 0:
+            return None
+        cursor = start + len(core)
+        if pieces and pieces[-1].label == label:
+            pieces[-1] = Piece(label, pieces[-1].start, cursor)
+        else:
+            pieces.append(Piece(label, start, cursor))
+    return tuple(pieces)
+
+
+def punctuation(gap: str) -> str:
+    """A gap as a pattern shows it: its marks, then a space if it ends with one (": ")."""
+    marks = _SPACES.sub("", gap)
+    if not marks:
+        return " "
+    return marks + " " if gap[-1:].isspace() else marks
+
+
+def imprint(shape: Shape) -> str | None:
+    """The imprint as a pattern: "(Place: Publisher, Year)", "Publisher, Place Year"..."""
+    first = shape.first(IMPRINT_LABELS)
+    if first is None:
+        return None
+    last = max(i for i, p in enumerate(shape.pieces) if p.label in IMPRINT_LABELS)
+    if last + 1 < len(shape.pieces) and shape.pieces[last + 1].label == "date":
+        last += 1
+    pattern = ""
+    for i in range(first, last + 1):
+        if i > first:
+            pattern += punctuation(shape.before(i))
+        pattern += imprint_word(shape, i)
+    opening = shape.before(first).rstrip()
+    closing = shape.after(last).lstrip()
+    if opening.endswith("("):
+        pattern = "(" + pattern
+    if closing.startswith(")"):
+        pattern += ")"
+    return pattern
+
+
+def imprint_word(shape: Shape, i: int) -> str:
+    """How piece ``i`` shows in an imprint pattern; "Place: Publisher" read as one stays two."""
+    label = shape.pieces[i].label
+    if label in IMPRINT_LABELS and _PLACE_PUBLISHER.match(shape.text(i)):
+        return "Place: Publisher"
+    return {"place": "Place", "publisher": "Publisher", "date": "Year"}.get(label, label)
+
+
+def imprint_group(shape: Shape) -> str:
+    """Imprints compare with those of books (or of the same type) that give the same parts."""
+    words = (
+        imprint_word(shape, i) for i, p in enumerate(shape.pieces) if p.label in IMPRINT_LABELS
+    )
+    parts = "+".join(sorted(set(" ".join(words).replace(":", "").split())))
+    kind = "book" if shape.type in BOOK_LIKE else shape.type.value
+    return f"{kind}: {parts}"
+
+
+def year_position(shape: Shape) -> str | None:
+    """Where the year stands: after the names, before or after the pages, at the end."""
+    date = shape.last("date")
+    if date is None:
+        return None
+    leading = [p.label for p in shape.pieces[:date] if p.label != "citation-number"]
+    if leading and all(label in NAME_LABELS for label in leading):
+        return "after the names"
+    pages = shape.last("pages")
+    if pages is not None:
+        return "before the pages" if date < pages else "after the pages"
+    following = [p for p in shape.pieces[date + 1 :] if p.label not in TRAILING_LABELS]
+    return "at the end" if not following else f"before the {following[0].label}"
+
+
+def title_marks(shape: Shape) -> str | None:
+    """Whether the title stands in quotation marks, in italics, or plain."""
+    title = shape.first(frozenset({"title"}))
+    if title is None:
+        return None
+    opening = shape.before(title).rstrip()
+    if opening[-1:] and opening[-1] in QUOTES:
+        return "in quotation marks"
+    if opening[-1:] and opening[-1] in EMPHASIS:
+        return "in italics"
+    return "plain"
+
+
+def pages_label(shape: Shape) -> str | None:
+    """Whether the pages carry "p." or "pp."."""
+    pages = shape.last("pages")
+    if pages is None or looks_like_years(shape.text(pages)):
+        return None
+    labelled = _PAGE_LABEL.search(shape.before(pages) + shape.text(pages))
+    return "with p./pp." if labelled else "bare numbers"
+
+
+def looks_like_years(pages: str) -> bool:
+    """ "1917-53", "1934-1940": a title's years the parser may have taken for pages."""
+    match = _RANGE.search(pages)
+    if not match:
+        return False
+    start, end = match.group(1), match.group(2)
+    if len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    return 1500 <= int(start) <= 2099 and int(start) < int(end) <= int(start) + 100
+
+
+def name_order(shape: Shape) -> str | None:
+    """How the first name is written: "Family, Given", "Family Given" or "Given Family"."""
+    family = shape.family
+    first = shape.first(NAME_LABELS)
+    if first is None or not family:
+        return None
+    text = shape.text(first) + shape.after(first)
+    if not text.startswith(family):
+        given = shape.given.split()[:1]
+        natural = given and text.startswith(given[0]) and family in text
+        return "Given Family" if natural else None
+    rest = text[len(family) :]
+    if rest.startswith(","):
+        return "Family, Given"
+    if rest[:1].isspace() and rest.strip()[:1].isupper():
+        return "Family Given"
+    return None
+
+
+def initials(shape: Shape) -> str | None:
+    """Whether the names' initials take a full stop ("J. A.") or not ("J A")."""
+    stops: set[bool] = set()
+    for i, piece in enumerate(shape.pieces):
+        if piece.label not in NAME_LABELS:
+            continue
+        names = shape.text(i) + shape.after(i)
+        for m in _INITIAL.finditer(names):
+            # "Weinberg, Gerhard L. A" took the article of "A World at Arms" along.
+            title_article = m.group() == "A" and m.end() == len(names.rstrip())
+            if m.group(1).isupper() and not title_article:
+                stops.add(bool(m.group(2)))
+    if not stops:
+        return None
+    if stops == {True}:
+        return "with full stops"
+    return "without full stops" if stops == {False} else "with and without full stops"
+
+
+def comparable_type(shape: Shape) -> str:
+    """Entries whose layout is comparable: articles with reviews, books with edited books."""
+    return {
+        EntryType.REVIEW: EntryType.ARTICLE.value,
+        EntryType.EDITED_BOOK: EntryType.BOOK.value,
+    }.get(shape.type, shape.type.value)
+
+
+def whole_list(shape: Shape) -> str:
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One feature of an entry's shape: its name, how to read it, whom to compare with."""
+
+    name: str
+    read: Callable[[Shape], str | None]
+    group: Callable[[Shape], str]
+
+
+# In the order a finding lists them: the canonical cases first.
+FEATURES = (
+    Feature("imprint", imprint, imprint_group),
+    Feature("year-position", year_position, comparable_type),
+    Feature("title-marks", title_marks, comparable_type),
+    Feature("pages-label", pages_label, whole_list),
+    Feature("name-order", name_order, whole_list),
+    Feature("initials", initials, whole_list),
+)
+
+
+def shape_of(entry: Entry) -> Shape | None:
+    ref = entry.reference
+    pieces = locate(entry.raw, ref.segments)
+    if not pieces:
+        return None
+    names = ref.authors or ref.editors
+    if not names:
+        return Shape(entry.raw, ref.type, pieces)
+    return Shape(entry.raw, ref.type, pieces, names[0].full_family, names[0].given)
+
+
+def majority(values: Sequence[str]) -> str | None:
+    """The value most entries share, when there are enough of them and it clearly leads."""
+    if len(values) < MIN_ENTRIES:
+        return None
+    value, count = Counter(values).most_common(1)[0]
+    return value if count >= MAJORITY * len(values) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    feature: str
+    expected: str
+    found: str
+
+
+def deviations(entries: Sequence[Entry]) -> dict[int, list[Deviation]]:
+    """For each entry (by index) that departs from its peers, how it departs."""
+    shapes = {i: shape for i, e in enumerate(entries) if (shape := shape_of(e)) is not None}
+    found: dict[int, list[Deviation]] = defaultdict(list)
+    for feature in FEATURES:
+        groups: dict[str, dict[int, str]] = defaultdict(dict)
+        for i, shape in shapes.items():
+            value = feature.read(shape)
+            if value is not None:
+                groups[feature.group(shape)][i] = value
+        for values in groups.values():
+            expected = majority(list(values.values()))
+            if expected is None:
+                continue
+            for i, value in values.items():
+                if value != expected:
+                    found[i].append(Deviation(feature.name, expected, value))
+    return found
+
+
+@rule("L003", "inconsistent-style", Severity.INFO)
+def inconsistent_style(document: Document, settings: Settings) -> Iterator[Hit]:
+    """A reference is punctuated differently from the rest of the list.
+
+    Each entry's shape is read from its parts and the punctuation between them:
+    the imprint ("(Place: Publisher, Year)" or "Publisher, Place Year"), where
+    the year stands (after the names, before or after the pages, at the end),
+    whether titles are quoted or italic, whether pages carry "pp.", whether the
+    first name reads "Family, Given" and initials take a full stop. Entries are
+    compared with comparable ones (articles with articles; imprints with those
+    giving the same parts), and only where at least four agree by a clear
+    majority (60%). One finding per entry names every feature that departs.
+
+    Failing example::
+
+        Soviet Diplomacy
+
+        Carr (1982) and Conquest (1992) drew on Deutscher (1974) and Haslam (1984).
+
+        References
+
+        Carr, E. H. Twilight of the Comintern (Macmillan, London 1982)
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Deutscher, I. Stalin: A Political Biography (Harmondsworth: Penguin Books, 1974)
+        Haslam, J. The Soviet Union and Collective Security (London: Macmillan, 1984)
+        Medvedev, R. Let History Judge (Nottingham: Spokesman Books, 1976)
+
+    Passing example::
+
+        Soviet Diplomacy
+
+        Carr (1982) and Conquest (1992) drew on Deutscher (1974) and Haslam (1984).
+
+        References
+
+        Carr, E. H. Twilight of the Comintern (London: Macmillan, 1982)
+        Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+        Deutscher, I. Stalin: A Political Biography (Harmondsworth: Penguin Books, 1974)
+        Haslam, J. The Soviet Union and Collective Security (London: Macmillan, 1984)
+        Medvedev, R. Let History Judge (Nottingham: Spokesman Books, 1976)
+    """
+    for i, found in sorted(deviations(document.entries).items()):
+        entry = document.entries[i]
+        details = "; ".join(f"{d.feature} is {d.found!r}, most have {d.expected!r}" for d in found)
+        yield Hit(
+            entry.span,
+            f"written differently from the rest of the list: {details}",
+            (
+                ("feature", found[0].feature),
+                ("expected", found[0].expected),
+                ("found", found[0].found),
+                ("deviations", tuple((d.feature, d.expected, d.found) for d in found)),
+            ),
+        )

@@ -1,0 +1,197 @@
+"""missing-field: what each type of reference needs, and when a place is needed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bib.model import Document, Entry, EntryType, Name, Reference, Span
+from checks.fields import (
+    imprint_of,
+    judged_type,
+    list_names_places,
+    missing_field,
+    missing_fields,
+    needs_place,
+)
+from checks.settings import Settings
+
+HARRIS = (Name("Harris", "J."),)
+
+
+def book(publisher: str = "OUP", place: str = "Oxford", year: str = "2016") -> Reference:
+    return Reference(
+        type=EntryType.BOOK,
+        authors=HARRIS,
+        title="The Great Fear",
+        publisher=publisher,
+        place=place,
+        year=year,
+    )
+
+
+def article(
+    container: str = "JSS", pages: str = "513-545", year: str = "2007", doi: str = ""
+) -> Reference:
+    return Reference(
+        type=EntryType.ARTICLE,
+        authors=HARRIS,
+        title="Encircled",
+        container=container,
+        pages=pages,
+        year=year,
+        doi=doi,
+    )
+
+
+def document(*refs: Reference) -> Document:
+    entries = tuple(Entry(f"entry {i}", Span(i + 10), ref) for i, ref in enumerate(refs))
+    return Document(path="essay.txt", entries=entries)
+
+
+@pytest.mark.parametrize(
+    ("reference", "place_needed", "expected"),
+    [
+        (book(), True, ()),
+        (book(publisher=""), True, ("publisher",)),
+        (book(publisher="", place=""), True, ("publisher", "address")),
+        (book(publisher="", place=""), False, ("publisher",)),
+        (book(place=""), False, ()),
+        (
+            Reference(type=EntryType.EDITED_BOOK, editors=HARRIS, title="Policy", year="1994"),
+            True,
+            ("publisher", "address"),
+        ),
+        (
+            Reference(type=EntryType.CHAPTER, authors=HARRIS, editors=HARRIS, title="A"),
+            False,
+            ("pages", "publisher"),
+        ),
+        (article(), True, ()),
+        (article(pages=""), True, ("pages",)),
+        (article(container=""), True, ("journal",)),
+        (article(pages="", doi="10.1080/01402390701343516"), True, ()),
+        (Reference(type=EntryType.WEBPAGE, title="Blog", year="2017"), True, ("url",)),
+        (Reference(type=EntryType.WEBPAGE, title="Blog", url="https://a.example"), True, ()),
+        (Reference(type=EntryType.THESIS, authors=HARRIS, title="Thesis", year="2001"), True, ()),
+    ],
+)
+def test_missing_fields_by_type(
+    reference: Reference, place_needed: bool, expected: tuple[str, ...]
+) -> None:
+    kind = judged_type(reference)
+    assert kind is not None
+    assert missing_fields(reference, kind, place_needed) == expected
+
+
+CHAPTER = Reference(type=EntryType.CHAPTER, authors=HARRIS, title="Chapter", container="Book")
+
+
+@pytest.mark.parametrize(
+    ("reference", "kind"),
+    [
+        (book(), EntryType.BOOK),
+        (replace(CHAPTER, editors=HARRIS), EntryType.CHAPTER),
+        (replace(CHAPTER, segments=(("container", "In: The Book,"),)), EntryType.CHAPTER),
+        # A book whose title was read in two parts: too doubtful to judge.
+        (CHAPTER, None),
+        # An edited book whose title was read as a container.
+        (
+            Reference(type=EntryType.CHAPTER, editors=HARRIS, container="Soviet Foreign Policy"),
+            EntryType.EDITED_BOOK,
+        ),
+    ],
+)
+def test_judged_type_doubts_the_parsers_chapters(
+    reference: Reference, kind: EntryType | None
+) -> None:
+    assert judged_type(reference) is kind
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (book(), ("Oxford", "OUP")),
+        (book(place="London: Pimlico", publisher=""), ("London", "Pimlico")),
+        (book(place="", publisher="London: Pimlico"), ("London", "Pimlico")),
+        (book(place=""), ("", "OUP")),
+        (
+            replace(book(place=""), segments=(("place", "("), ("publisher", "M,"), ("place", "L"))),
+            ("( L", "OUP"),
+        ),
+    ],
+)
+def test_imprint_of_reads_what_the_parser_left_in_one_field(
+    reference: Reference, expected: tuple[str, str]
+) -> None:
+    assert imprint_of(reference) == expected
+
+
+CHICAGO = (book(), book(place="London"), book(publisher="", place=""))
+APA = (book(place=""), book(place=""), book(place="Oxford"))
+
+
+@pytest.mark.parametrize(
+    ("refs", "settings", "expected"),
+    [
+        (CHICAGO, Settings(), True),
+        (APA, Settings(), False),
+        (APA, Settings(require_place=True), True),
+        (CHICAGO, Settings(require_place=False), False),
+        (APA, Settings(style="harvard"), True),
+        (APA, Settings(style="chicago"), False),
+        (CHICAGO, Settings(style="chicago"), True),
+        (CHICAGO, Settings(style="apa"), False),
+        (CHICAGO, Settings(style="mla"), False),
+        ((), Settings(), False),
+    ],
+)
+def test_place_follows_the_setting_then_the_style_then_the_list(
+    refs: tuple[Reference, ...], settings: Settings, expected: bool
+) -> None:
+    assert needs_place(document(*refs).entries, settings) is expected
+
+
+def test_the_list_is_chicago_like_when_most_imprints_name_a_place() -> None:
+    # The book without any imprint does not count either way.
+    assert list_names_places(document(*CHICAGO).entries)
+    assert not list_names_places(document(book(place=""), book()).entries)
+
+
+def test_one_finding_per_missing_field_on_the_entry_line() -> None:
+    doc = document(book(), book(publisher="", place=""))
+    hits = list(missing_field(doc, Settings()))
+    assert [dict(h.data)["field"] for h in hits] == ["publisher", "address"]
+    assert {h.span.line for h in hits} == {11}
+    assert hits[0].message == "book has no publisher"
+
+
+def test_an_unreadable_entry_is_left_to_unparsed_reference() -> None:
+    doc = document(book(), Reference(type=EntryType.BOOK, year="1999"))
+    assert list(missing_field(doc, Settings())) == []
+
+
+def test_a_missing_year_is_left_to_unparsed_reference() -> None:
+    doc = document(book(year=""), article(year=""))
+    assert list(missing_field(doc, Settings())) == []
+
+
+def test_seed_gorodetsky_lacks_publisher_and_place_and_nothing_else_lacks_a_publisher(
+    seed_essay: Path,
+) -> None:
+    from checks.registry import run_checks
+    from tests.test_check_ordering import read_seed
+
+    findings = run_checks(read_seed(seed_essay), Settings(select=("missing-field",)))
+    by_field: dict[object, list[int]] = {}
+    for f in findings:
+        by_field.setdefault(dict(f.data)["field"], []).append(f.span.line)
+    gorodetsky = next(
+        i + 1
+        for i, line in enumerate(seed_essay.read_text(encoding="utf-8").splitlines())
+        if line.startswith("Gorodetsky G. (ed.)")
+    )
+    assert by_field.get("publisher") == [gorodetsky]
+    assert gorodetsky in by_field.get("address", [])

@@ -11,6 +11,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every run would recompile.
+	$(BIN)/python -m compileall -q bib cli checks
 	touch $(STAMP)
 
 run: $(STAMP)

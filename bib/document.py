@@ -23,7 +23,7 @@ def is_markdown(path: str) -> bool:
 
 def read_document(data: bytes, path: str) -> Document:
     """Decode, find the parts, and parse every reference of the list."""
-    decoded = decode(data)
+    decoded = decode(data, name=path)
     document = find_parts(decoded.text, path, markdown=is_markdown(path))
     entries = tuple(
         Entry(raw=block.text, span=block.span, reference=parse_reference(block.text))

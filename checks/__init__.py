@@ -1,6 +1,6 @@
 """The rules, one small module per topic. Importing this package registers them all."""
 
-from checks import citations, names, parsing
+from checks import citations, duplicates, fields, names, ordering, parsing, quotes, style
 from checks.registry import RULES, Hit, Rule, rule, run_checks
 from checks.settings import Settings
 
@@ -10,8 +10,13 @@ __all__ = [
     "Rule",
     "Settings",
     "citations",
+    "duplicates",
+    "fields",
     "names",
+    "ordering",
     "parsing",
+    "quotes",
     "rule",
     "run_checks",
+    "style",
 ]

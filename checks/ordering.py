@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from bib.model import Document, Entry, Reference, Severity
+from checks.parsing import readable_parts
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -133,7 +134,9 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     if is_numbered(document.entries):
         return
-    sortable = [e for e in document.entries if sort_key(e.reference)]
+    sortable = [
+        e for e in document.entries if sort_key(e.reference) and readable_parts(e.reference) is None
+    ]
     keys = [sort_key(e.reference) for e in sortable]
     kept = longest_sorted_run(keys)
     misplaced = [i for i in range(len(sortable)) if i not in kept]

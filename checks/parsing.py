@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bib.model import Document, Severity, Span
+from bib.model import Document, Reference, Severity, Span
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -20,14 +20,21 @@ def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
 
     Failing example::
 
+        The Great Fear
+
         An essay that cites Harris (2016).
 
         References
 
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
-        Lecture handout, week three
+
+        I found this one on a website but forgot where it was, sorry about that.
+
+        Haslam, J. The Soviet Union and the Struggle for Collective Security in Europe (London: Macmillan, 1984)
 
     Passing example::
+
+        The Great Fear
 
         An essay that cites Harris (2016).
 
@@ -36,23 +43,29 @@ def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
     """
     for entry in document.entries:
-        ref = entry.reference
-        who = bool(ref.authors or ref.editors)
-        what = bool(ref.title or ref.container)
-        # Author and title without a year is a reference missing its year (missing-field).
-        if (who or what) and (ref.year or (who and what) or (what and ref.url)):
+        found = readable_parts(entry.reference)
+        if found is None:
             continue
-        found = [
-            part
-            for part, present in (("author", who), ("title", what), ("year", bool(ref.year)))
-            if present
-        ]
         yield Hit(
             entry.span,
             "could not read this line as a reference"
             + (f" (found only a {found[0]})" if found else ""),
             (("text", entry.raw),),
         )
+
+
+def readable_parts(ref: Reference) -> tuple[str, ...] | None:
+    """None when ``ref`` reads as a reference; else the parts that were found in it.
+
+    Author and title without a year is a reference that lacks its year
+    (``missing-field``); a title with a URL is a web page without a date.
+    """
+    who = bool(ref.authors or ref.editors)
+    what = bool(ref.title or ref.container)
+    if (who or what) and (ref.year or (who and what) or (what and ref.url)):
+        return None
+    parts = (("author", who), ("title", what), ("year", bool(ref.year)))
+    return tuple(part for part, present in parts if present)
 
 
 @rule("B002", "no-bibliography", Severity.ERROR)

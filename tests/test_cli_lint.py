@@ -22,12 +22,17 @@ FINDING_KEYS = {
     "data",
 }
 
-UNPARSED = """An essay that cites Conquest.
+UNPARSED = """The Terror
+
+An essay that cites Conquest (1992) and Haslam (1984).
 
 Bibliography
 
 Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
-see the handout from week three
+
+I found this one on a website but forgot where it was, sorry about that.
+
+Haslam, J. The Soviet Union and the Struggle for Collective Security (London: Macmillan, 1984)
 """
 
 
@@ -39,7 +44,7 @@ def test_json_findings_have_exactly_the_documented_keys(run_bib: RunBib, tmp_pat
     findings = json.loads(result.stdout)
     assert [f["rule"] for f in findings] == ["unparsed-reference"]
     assert set(findings[0]) == FINDING_KEYS
-    assert findings[0]["line"] == 6
+    assert findings[0]["line"] == 9
     assert findings[0]["column"] == 1
     assert findings[0]["path"] == str(path)
 
@@ -50,13 +55,13 @@ def test_text_findings_read_path_line_column_code(run_bib: RunBib, tmp_path: Pat
     result = run_bib("lint", str(path))
     assert result.code == 1
     first, summary = result.stdout.strip().splitlines()
-    assert first.startswith(f"{path}:6:1: B001 ")
+    assert first.startswith(f"{path}:9:1: B001 ")
     assert summary == "1 finding in 1 file (1 warning)."
 
 
 def test_clean_essay_exits_0(run_bib: RunBib, tmp_path: Path) -> None:
     path = tmp_path / "essay.txt"
-    path.write_text(UNPARSED.replace("see the handout from week three\n", ""), encoding="utf-8")
+    path.write_text(UNPARSED.replace("\nI found this one on a website but forgot where it was, sorry about that.\n", ""), encoding="utf-8")
     result = run_bib("lint", str(path))
     assert result.code == 0, result.stdout
     assert result.stdout.strip() == "No findings in 1 file."

@@ -1,0 +1,190 @@
+"""Split the lines of a reference list into one block per reference.
+
+A reference is a line, a paragraph, a list item (``1.``, ``[1]``, ``(1)``, ``-``,
+``*``, ``•``) or a reference wrapped over several lines. A wrapped line is told
+from a new reference by its indent (hanging or first-line indents) or, when the
+list is set flush, by its look: a new reference starts like "Surname, I." and
+follows a line that ended like a reference ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bib.model import Block, Span
+
+# Typographic punctuation folded to ASCII, one character for one so that columns
+# hold. The patterns below then need only ASCII classes: a class with a
+# non-ASCII character costs Python's regex compiler half a millisecond at start-up.
+_FOLD = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("–", "-"),
+    ("—", "-"),
+    ("•", "*"),
+    ("·", "*"),
+    ("▪", "*"),
+    ("◦", "*"),
+    ("●", "*"),
+    ("¹", "1"),
+    ("²", "2"),
+    ("³", "3"),
+    *((chr(0x2070 + digit), str(digit)) for digit in (0, 4, 5, 6, 7, 8, 9)),
+)
+# The marker that opens a list item (on folded text); the reference starts after it.
+LIST_MARKER = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]|[-*+])(?=[ \t])[ \t]*")
+# Notes are also numbered "1 Text" or with superscripts; references are not
+# ("1984 Committee" would be a false marker there).
+NOTE_MARKER = re.compile(
+    r"[ \t]*(?:\[\^?\d{1,3}\]:?|\(\d{1,3}\)|\d{1,3}[.)]?|[-*+])(?=[ \t])[ \t]*"
+)
+_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|al|el|bin|ibn)[ '])"
+_CAPITALISED = r"[^\W\d_a-z][\w'-]*"  # a letter that is not ASCII lower case
+# How a reference starts (on folded text): "Carley, M. J.", "van der Linden, Marcel",
+# "Gorodetsky G.", "Smith JA,", "J. A. Getty", or a dash standing for the last author.
+NAME_START = re.compile(
+    rf"{_PARTICLE}{{0,3}}{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}"
+    r"(?:,[ \t]|[ \t](?:[A-Z]\.?(?=[ ,(])|[A-Z]{1,3}[,.]))"
+    rf"|(?:[A-Z]\.[ \t]?){{1,3}}{_PARTICLE}{{0,3}}{_CAPITALISED}"
+    r"|-{2,}|_{3,}"
+)
+# A line that ends with these is not finished: "(Oxford:", "and", "pp.", "J. A.".
+_UNFINISHED_END = re.compile(
+    r"(?:[,:;&(\[/-]|\b(?:and|in|of|the|by|ed|eds|trans|pp?|vol|no|[A-Z])\.?)\s*$",
+    re.IGNORECASE,
+)
+_IMPRINT_END = re.compile(r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$")
+_FINISHED_END = re.compile(r"[.)\]\"'\d>]\s*$|(?:https?://|doi:|www\.)\S+\s*$")
+# A flush list is one reference per line when this share of its lines start like
+# a new reference, or when a line is wider than anyone hard-wraps text.
+_LINE_PER_REFERENCE = 0.6
+_WRAP_WIDTH = 90
+
+
+def split_references(
+    lines: Sequence[str],
+    first_line: int = 1,
+    *,
+    masked: Sequence[str] | None = None,
+) -> tuple[Block, ...]:
+    """One block per reference in ``lines``, the first of which is line ``first_line``.
+
+    The text drops list markers and joins wrapped lines with one space; the span
+    starts where the reference's text starts. ``masked`` is the same lines with
+    markup blanked (``bib.markdown.mask``); it gives each block's ``prose``.
+
+    >>> [b.text for b in split_references(["1. Smith, J. Title.", "   London, 1990.", ""])]
+    ['Smith, J. Title. London, 1990.']
+    """
+    masked = lines if masked is None else masked
+    blocks = []
+    for group in reference_groups(lines):
+        pieces = []
+        for position, index in enumerate(group):
+            line = lines[index].rstrip()
+            marker = LIST_MARKER.match(fold(line)) if position == 0 else None
+            start = marker.end() if marker else len(line) - len(line.lstrip())
+            pieces.append((index, start, len(line)))
+        text = " ".join(lines[i][start:end] for i, start, end in pieces)
+        prose = " ".join(masked[i][start:end] for i, start, end in pieces)
+        first, last = pieces[0], pieces[-1]
+        span = Span(first_line + first[0], first[1] + 1, first_line + last[0], last[2])
+        blocks.append(Block(text, span, prose))
+    return tuple(blocks)
+
+
+def reference_groups(lines: Sequence[str], *, notes: bool = False) -> tuple[tuple[int, ...], ...]:
+    """The indices of the lines of each reference (or note, with ``notes``), in order.
+
+    Blank lines are in no group. A numbered note may be marked "1 Text" too.
+    """
+    marker = NOTE_MARKER if notes else LIST_MARKER
+    lines = [fold(line) for line in lines]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return ()
+    marked = {i for i in filled if marker.match(lines[i])}
+    if marked:
+        return _group_marked(lines, filled, marked)
+    indents = {i: len(lines[i]) - len(lines[i].lstrip()) for i in filled}
+    least = min(indents.values())
+    if any(indent > least for indent in indents.values()):
+        # Hanging indents, unless the first line is the indented one (first-line indents).
+        hanging = indents[filled[0]] == least
+        return _group_by(filled, lambda i: (indents[i] == least) == hanging)
+    return _group_flush(lines, filled)
+
+
+def fold(text: str) -> str:
+    """Typographic quotes, dashes, bullets and superscript digits as ASCII, column for column."""
+    if text.isascii():
+        return text
+    # str.replace is C; str.translate with a dict calls back into Python per character.
+    for typographic, plain in _FOLD:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
+
+
+def starts_reference(line: str) -> bool:
+    """Whether a line begins the way references do ("Surname, I.", "J. Surname")."""
+    return NAME_START.match(fold(line.lstrip())) is not None
+
+
+def ends_reference(line: str) -> bool:
+    """Whether a line ends the way references do (a full stop, a bracket, a year)."""
+    line = fold(line)
+    return _FINISHED_END.search(line) is not None and _UNFINISHED_END.search(line) is None
+
+
+def _group_marked(
+    lines: Sequence[str], filled: list[int], marked: set[int]
+) -> tuple[tuple[int, ...], ...]:
+    # A list item continues until the next marker; after a blank line only an
+    # indented line (a second paragraph of the item) still belongs to it.
+    def opens(i: int) -> bool:
+        after_blank = i > 0 and not lines[i - 1].strip()
+        return i in marked or (after_blank and not lines[i][:1].isspace())
+
+    return _group_by(filled, opens)
+
+
+def _group_flush(lines: Sequence[str], filled: list[int]) -> tuple[tuple[int, ...], ...]:
+    def after_blank(i: int) -> bool:
+        return i == 0 or not lines[i - 1].strip()
+
+    inner = [i for i in filled if not after_blank(i)]
+    # A line that starts like a name after a finished line, or any capitalised line
+    # after an imprint "(London: Pimlico, 1992)", which closes a reference.
+    looks_new = {
+        i
+        for i in inner
+        if (starts_reference(lines[i]) and ends_reference(lines[i - 1]))
+        or (lines[i].lstrip()[:1].isupper() and _IMPRINT_END.search(lines[i - 1]))
+    }
+    widest = max(len(lines[i].rstrip()) for i in filled)
+    if widest > _WRAP_WIDTH or (inner and len(looks_new) >= _LINE_PER_REFERENCE * len(inner)):
+        # One reference per line: only an obviously unfinished line carries on.
+        def opens(i: int) -> bool:
+            line = lines[i].lstrip()
+            return (
+                after_blank(i)
+                or i in looks_new
+                or not (line[:1].islower() or _UNFINISHED_END.search(lines[i - 1]))
+            )
+
+        return _group_by(filled, opens)
+    return _group_by(filled, lambda i: after_blank(i) or i in looks_new)
+
+
+def _group_by(filled: list[int], opens: Callable[[int], bool]) -> tuple[tuple[int, ...], ...]:
+    groups: list[list[int]] = []
+    for i in filled:
+        if not groups or opens(i):
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    return tuple(tuple(group) for group in groups)

@@ -1,0 +1,153 @@
+"""Splitting a reference list into references: lines, paragraphs, items, wrapped lines."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import bib.split
+from bib.markdown import mask
+from bib.model import Span
+from bib.split import ends_reference, reference_groups, split_references, starts_reference
+
+CARR = "Carr, E. H. Twilight of the Comintern (London: Macmillan, 1982)"
+PONS = "Pons, S. Stalin and the Inevitable War 1936-1941 (London: Frank Cass, 2002)"
+
+
+def test_docstring_examples_pass() -> None:
+    result = doctest.testmod(bib.split)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("lines", "texts"),
+    [
+        pytest.param([CARR, PONS], [CARR, PONS], id="one-per-line"),
+        pytest.param([CARR, "", "", PONS, ""], [CARR, PONS], id="blank-separated"),
+        pytest.param([f"1. {CARR}", f"2. {PONS}"], [CARR, PONS], id="numbered-dot"),
+        pytest.param([f"[1] {CARR}", f"[12] {PONS}"], [CARR, PONS], id="numbered-brackets"),
+        pytest.param([f"(1) {CARR}", f"(2) {PONS}"], [CARR, PONS], id="numbered-parentheses"),
+        pytest.param([f"- {CARR}", f"- {PONS}"], [CARR, PONS], id="dash-bullets"),
+        pytest.param([f"* {CARR}", f"  * {PONS}"], [CARR, PONS], id="star-bullets"),
+        pytest.param([f"• {CARR}", f"• {PONS}"], [CARR, PONS], id="round-bullets"),
+        pytest.param(
+            ["Carr, E. H. Twilight of the Comintern", "    (London: Macmillan, 1982)", PONS],
+            [CARR, PONS],
+            id="hanging-indent",
+        ),
+        pytest.param(
+            [
+                "    Carr, E. H. Twilight of the Comintern",
+                "(London: Macmillan, 1982)",
+                f"    {PONS}",
+            ],
+            [CARR, PONS],
+            id="first-line-indent",
+        ),
+        pytest.param(
+            ["Carr, E. H. Twilight of the", "Comintern (London: Macmillan, 1982)", "", PONS],
+            [CARR, PONS],
+            id="paragraph-wrapped-flush",
+        ),
+        pytest.param(
+            ["Carr, E. H. Twilight of the Comintern (London:", "Macmillan, 1982)", PONS],
+            [CARR, PONS],
+            id="flush-wrapped-after-colon",
+        ),
+        pytest.param(
+            ["Smith, J. and Oleg V.", "Naumov, The Road (Yale, 1999)", PONS],
+            ["Smith, J. and Oleg V. Naumov, The Road (Yale, 1999)", PONS],
+            id="wrapped-after-an-initial",
+        ),
+        pytest.param(
+            ["[1] J. Smith, “Codes,” Bell Syst.", "    Tech. J., vol. 29, 1950.", "[2] K. Jones."],
+            ["J. Smith, “Codes,” Bell Syst. Tech. J., vol. 29, 1950.", "K. Jones."],
+            id="numbered-wrapped",
+        ),
+        pytest.param(
+            ["- Smith, J. (2000). Title.", "continued lazily.", "- Jones, K. (1999)."],
+            ["Smith, J. (2000). Title. continued lazily.", "Jones, K. (1999)."],
+            id="markdown-lazy-continuation",
+        ),
+        pytest.param(
+            [f"- {CARR}", "", "  A second paragraph of the item.", f"- {PONS}"],
+            [f"{CARR} A second paragraph of the item.", PONS],
+            id="item-with-two-paragraphs",
+        ),
+        pytest.param(
+            ["Smith, John. The River Book. New York: Norton, 2001.", "———. Mills. London, 2004."],
+            ["Smith, John. The River Book. New York: Norton, 2001.", "———. Mills. London, 2004."],
+            id="same-author-dashes",
+        ),
+        pytest.param(["", "  ", ""], [], id="nothing"),
+    ],
+)
+def test_split_references(lines: list[str], texts: list[str]) -> None:
+    assert [block.text for block in split_references(lines)] == texts
+
+
+def test_spans_start_after_the_marker_and_cover_every_line() -> None:
+    lines = ["", "  [1] Carr, E. H. Twilight of the Comintern", "      (London, 1982)", "[2] Pons."]
+    first, second = split_references(lines, first_line=40)
+    assert first.span == Span(41, 7, 42, 20)
+    assert second.span == Span(43, 5, 43, 9)
+    assert lines[1][first.span.column - 1 :].startswith("Carr")
+
+
+def test_prose_is_the_masked_text_in_the_same_places() -> None:
+    lines = ["- Smith, J. (2000). *The River*.", "  London: [Verso](https://verso.com)."]
+    (block,) = split_references(lines, masked=mask("\n".join(lines)).split("\n"))
+    assert block.text == "Smith, J. (2000). *The River*. London: [Verso](https://verso.com)."
+    assert block.prose == "Smith, J. (2000).  The River . London:  Verso                    ."
+    assert len(block.prose) == len(block.text)
+
+
+@pytest.mark.parametrize(
+    ("lines", "groups"),
+    [
+        (["1. Smith, p. 5.", "2. Jones, p. 7."], ((0,), (1,))),
+        (["1 Smith, p. 5.", "2 Jones, p. 7,", "   continued."], ((0,), (1, 2))),
+        (["¹ Smith, p. 5.", "² Jones, p. 7."], ((0,), (1,))),
+    ],
+)
+def test_notes_may_be_numbered_without_a_dot(
+    lines: list[str], groups: tuple[tuple[int, ...], ...]
+) -> None:
+    assert reference_groups(lines, notes=True) == groups
+
+
+@pytest.mark.parametrize(
+    ("line", "starts"),
+    [
+        ("Carley, M. J. 1939: The alliance", True),
+        ("van der Linden, Marcel. Workers", True),
+        ("Gorodetsky G. (ed.), Soviet foreign policy", True),
+        ("Smith JA, Jones B. Title.", True),
+        ("J. A. Getty, The Road to Terror", True),
+        ("Ó Gráda, Cormac. Famine.", True),
+        ("———. Another Book.", True),
+        ("in the making of the world (London: Verso, 2001)", False),
+        ("(London: Verso, 2001)", False),
+    ],
+)
+def test_starts_reference(line: str, starts: bool) -> None:
+    assert starts_reference(line) is starts
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("(London: Verso, 2001)", True),
+        ("pp. 24-35", True),
+        ("Cambridge University Press, 2016.", True),
+        ("https://doi.org/10.1000/xyz", True),
+        ("(Oxford:", False),
+        ("Getty, J. A. and Oleg V.", False),
+        ("Vol. 52, No. 7, pp.", False),
+        ("Stalin and the", False),
+    ],
+)
+def test_ends_reference(line: str, ends: bool) -> None:
+    assert ends_reference(line) is ends

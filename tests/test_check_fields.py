@@ -67,7 +67,7 @@ def document(*refs: Reference) -> Document:
         (
             Reference(type=EntryType.CHAPTER, authors=HARRIS, editors=HARRIS, title="A"),
             False,
-            ("pages", "publisher"),
+            ("pages", "publisher", "year"),
         ),
         (article(), True, ()),
         (article(pages=""), True, ("pages",)),
@@ -173,9 +173,10 @@ def test_an_unreadable_entry_is_left_to_unparsed_reference() -> None:
     assert list(missing_field(doc, Settings())) == []
 
 
-def test_a_missing_year_is_left_to_unparsed_reference() -> None:
-    doc = document(book(year=""), article(year=""))
-    assert list(missing_field(doc, Settings())) == []
+def test_a_missing_year_is_reported_when_author_and_title_stand() -> None:
+    doc = document(book(year=""), article(year=""), Reference(title="Untitled note"))
+    fields = [dict(hit.data)["field"] for hit in missing_field(doc, Settings())]
+    assert fields == ["year", "year"]
 
 
 def test_seed_gorodetsky_lacks_publisher_and_place_and_nothing_else_lacks_a_publisher(

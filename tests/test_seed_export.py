@@ -92,7 +92,7 @@ def test_every_article_has_its_journal_volume_number_and_pages(exported: Bibliog
         family, year = family_and_year(entry)
         key: tuple[str, ...] = (family, year)
         if family == "Whitewood":
-            key = (family, year, "Purge" if "Purge" in entry.fields["title"] else "Subversion")
+            key = (family, year, "Subversion" if "Subversion" in entry.fields["title"] else "Purge")
         journal, volume, number, pages = ARTICLES[key]
         if journal:
             assert entry.fields["journal"] == journal

@@ -35,9 +35,11 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_parser.py
 	$(BIN)/python scripts/eval_checks.py
+	$(BIN)/python scripts/eval_matching.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_resolve.py
 
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,train]'

@@ -1,6 +1,6 @@
 """The rules, one small module per topic. Importing this package registers them all."""
 
-from checks import citations, duplicates, fields, names, ordering, parsing, quotes, style
+from checks import catalog, citations, duplicates, fields, names, ordering, parsing, quotes, style
 from checks.registry import RULES, Hit, Rule, rule, run_checks
 from checks.settings import Settings
 
@@ -9,6 +9,7 @@ __all__ = [
     "Hit",
     "Rule",
     "Settings",
+    "catalog",
     "citations",
     "duplicates",
     "fields",

@@ -10,17 +10,22 @@
     per-file-ignores = { "drafts/*.md" = ["unused-reference"] }
     names = { "Khlevniuk" = ["Khlevnyuk"] }
 
+    [tool.bib.catalogs]              # see bib/catalogs/config.py
+    mailto = "you@example.org"
+
 The settings file is found from the first path checked upwards; the command
 line's --select/--ignore override its select/ignore.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bib.catalogs.config import CatalogConfig, catalog_config_from
 from bib.errors import BibError
 from bib.model import Severity
 from checks.settings import Settings
@@ -34,6 +39,7 @@ class Config:
     fail_on: Severity = Severity.WARNING
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""  # the file it came from, "" for the defaults
+    catalogs: CatalogConfig = field(default_factory=CatalogConfig)
 
     def settings_for(self, path: Path) -> Settings:
         extra = tuple(
@@ -61,17 +67,19 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def load_config(start: Path) -> Config:
+def load_config(start: Path, environ: Mapping[str, str] = os.environ) -> Config:
     """The settings of the nearest bib.toml or pyproject.toml with [tool.bib], or the defaults."""
     path = find_config_file(start)
-    return Config(Settings()) if path is None else load_config_file(path)
+    if path is None:
+        return Config(Settings(), catalogs=catalog_config_from({}, environ))
+    return load_config_file(path, environ)
 
 
-def load_config_file(path: Path) -> Config:
-    table = _load(path)
+def load_config_file(path: Path, environ: Mapping[str, str] = os.environ) -> Config:
+    table: Mapping[str, object] = _load(path)
     if path.name == "pyproject.toml":
         table = _bib_table(table) or {}
-    return config_from_table(table, str(path))
+    return config_from_table(table, str(path), environ)
 
 
 def _bib_table(pyproject: Mapping[str, object]) -> Mapping[str, object] | None:
@@ -80,7 +88,9 @@ def _bib_table(pyproject: Mapping[str, object]) -> Mapping[str, object] | None:
     return found if isinstance(found, dict) else None
 
 
-def config_from_table(table: Mapping[str, object], source: str) -> Config:
+def config_from_table(
+    table: Mapping[str, object], source: str, environ: Mapping[str, str] = os.environ
+) -> Config:
     """The settings a TOML table asks for; a wrong key or value is a one-line error."""
     known = {"select", "ignore", "fail-on", "style", "require-place", "severity"}
     known |= {"per-file-ignores", "names", "catalogs"}
@@ -115,6 +125,9 @@ def config_from_table(table: Mapping[str, object], source: str) -> Config:
             for pattern, rules in _table(table, "per-file-ignores", source).items()
         ),
         source=source,
+        catalogs=catalog_config_from(
+            _table(table, "catalogs", source), environ, f"{source} [catalogs]"
+        ),
     )
 
 

@@ -2,23 +2,28 @@
 
 Exit codes: 0 clean, 1 findings, 2 usage or input error. Every ``BibError`` is
 caught once, in ``main``, and printed as one line; anything else is a bug and
-keeps its traceback.
+keeps its traceback. Heavy modules (the catalogs, the exporters) are imported
+inside the commands that need them, so `bib lint` starts fast.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from bib import __version__
 from bib.errors import BibError
-from bib.model import Severity
-from cli.output import err, format_github, format_json, format_sarif, format_text, out
+from bib.model import Document, Entry, Finding, Severity
+from cli.config import Config
+from cli.output import FORMATTERS, err, out
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., None])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,7 +32,23 @@ def bib() -> None:
     """bibwarden: check an essay's citations and reference list, export BibTeX."""
 
 
-FORMATTERS = ("text", "json", "sarif", "github")
+def catalog_options(command: F) -> F:
+    """--offline and --refresh, shared by every command that can resolve."""
+    command = click.option(
+        "--refresh", is_flag=True, help="Ask the catalogs again, ignoring the cache."
+    )(command)
+    return click.option(
+        "--offline", is_flag=True, help="Answer from the cache only; send no request."
+    )(command)
+
+
+def config_option(command: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="A bib.toml or pyproject.toml to use instead of the nearest one.",
+    )(command)
 
 
 @bib.command()
@@ -35,7 +56,7 @@ FORMATTERS = ("text", "json", "sarif", "github")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATTERS),
+    type=click.Choice(tuple(FORMATTERS)),
     default="text",
     show_default=True,
     help="text for people; json (an array of findings); sarif (2.1.0, code scanning); "
@@ -48,59 +69,56 @@ FORMATTERS = ("text", "json", "sarif", "github")
     type=click.Choice([s.value for s in Severity]),
     help="The least severe finding that makes the exit code 1.  [default: warning]",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A bib.toml or pyproject.toml to use instead of the nearest one.",
-)
+@click.option("--resolve", is_flag=True, help="Also check every entry against the catalogs.")
+@catalog_options
+@config_option
 def lint(
     paths: tuple[Path, ...],
     output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    resolve: bool,
+    offline: bool,
+    refresh: bool,
     config_path: Path | None,
 ) -> None:
     """Check essays (.txt, .md; directories are searched) and report findings.
 
     Exits 0 when no finding is at or above the failing severity, 1 when one is,
-    2 on errors.
+    2 on errors. A catalog that cannot be reached never makes a finding: the
+    entries it could not check are counted on stderr.
     """
-    from bib.document import read_document
     from checks import run_checks
-    from cli.config import load_config, load_config_file
-    from cli.files import expand_paths, read_bytes
+    from cli.files import expand_paths
 
-    config = load_config_file(config_path) if config_path else load_config(paths[0])
+    config = _config(config_path, paths[0], offline, refresh)
     if select or ignore:
+        settings = config.settings
         config = replace(
             config,
             settings=replace(
-                config.settings,
-                select=_split(select) or config.settings.select,
-                ignore=config.settings.ignore + _split(ignore),
+                settings,
+                select=_split(select) or settings.select,
+                ignore=settings.ignore + _split(ignore),
             ),
         )
-    threshold = Severity(fail_on) if fail_on else config.fail_on
     files = list(expand_paths(paths))
-    findings = []
+    findings: list[Finding] = []
     for path in files:
-        document = read_document(read_bytes(path), str(path))
-        for warning in document.warnings:
-            err(f"{path}: warning: {warning}")
-        findings.extend(run_checks(document, config.settings_for(path)))
-    out(FORMAT[output_format](findings, len(files)))
+        document = _read(path)
+        settings = config.settings_for(path)
+        findings.extend(run_checks(document, settings))
+        if resolve:
+            from checks.catalog import catalog_findings
+            from cli.resolving import resolve_with_progress
+
+            report = resolve_with_progress(document.entries, config.catalogs, str(path))
+            findings.extend(catalog_findings(document, report, settings))
+    out(FORMATTERS[output_format](findings, len(files)))
+    threshold = Severity(fail_on) if fail_on else config.fail_on
     failing = any(f.severity.rank >= threshold.rank for f in findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
-
-
-FORMAT = {
-    "text": format_text,
-    "json": lambda findings, _: format_json(findings),
-    "sarif": lambda findings, _: format_sarif(findings),
-    "github": lambda findings, _: format_github(findings),
-}
 
 
 @bib.command()
@@ -119,29 +137,70 @@ FORMAT = {
 @click.option(
     "--ascii", "ascii_only", is_flag=True, help="Escape non-ASCII as LaTeX for classic BibTeX."
 )
-def export(path: Path, output: Path | None, output_format: str, ascii_only: bool) -> None:
+@click.option("--resolve", is_flag=True, help="Add the DOIs and ISBNs that the catalogs confirm.")
+@click.option(
+    "--fill",
+    is_flag=True,
+    help="Also fill missing fields from a confident match (implies --resolve).",
+)
+@click.option(
+    "--fix-from-catalog",
+    is_flag=True,
+    help="Also replace fields that differ from a confident match (implies --resolve); "
+    "every change is listed on stderr.",
+)
+@catalog_options
+@config_option
+def export(
+    path: Path,
+    output: Path | None,
+    output_format: str,
+    ascii_only: bool,
+    resolve: bool,
+    fill: bool,
+    fix_from_catalog: bool,
+    offline: bool,
+    refresh: bool,
+    config_path: Path | None,
+) -> None:
     """Export the essay's reference list as BibTeX or CSL-JSON."""
-    from bib.document import read_document
-    from cli.files import read_bytes, write_atomically
+    from cli.files import write_atomically
 
-    document = read_document(read_bytes(path), str(path))
-    for warning in document.warnings:
-        err(f"{path}: warning: {warning}")
+    config = _config(config_path, path, offline, refresh)
+    document = _read(path)
     if not document.entries:
         raise BibError(f"{path}: no reference list found")
-    if output_format == "csl-json":
-        from bib.csl import to_csl_json
+    entries: tuple[Entry, ...] = document.entries
+    if resolve or fill or fix_from_catalog:
+        from bib.resolve import enrich_entries, format_changes
+        from cli.resolving import resolve_with_progress
 
-        text = to_csl_json(document.entries)
-    else:
-        from bib.bibtex import to_bibtex
-
-        text = to_bibtex(document.entries, ascii=ascii_only)
+        report = resolve_with_progress(entries, config.catalogs, str(path))
+        entries, changes = enrich_entries(report, fill=fill, fix=fix_from_catalog)
+        if changes:
+            err(format_changes(changes))
+    text = _exported(entries, output_format, ascii_only)
     if output is None:
         out(text, nl=not text.endswith("\n"))
     else:
         write_atomically(output, text, inputs=[path])
-        err(f"{path}: wrote {len(document.entries)} entries to {output}")
+        err(f"{path}: wrote {len(entries)} entries to {output}")
+
+
+@bib.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@catalog_options
+@config_option
+def resolve(path: Path, offline: bool, refresh: bool, config_path: Path | None) -> None:
+    """Look every entry up and show the best match, its confidence and each field."""
+    from bib.resolve import format_resolution
+    from cli.resolving import resolve_with_progress
+
+    config = _config(config_path, path, offline, refresh)
+    document = _read(path)
+    if not document.entries:
+        raise BibError(f"{path}: no reference list found")
+    out(format_resolution(resolve_with_progress(document.entries, config.catalogs, str(path))))
 
 
 @bib.command()
@@ -159,6 +218,37 @@ def rules(name: str | None) -> None:
         raise BibError(f"no rule named {name!r}; `bib rules` lists them")
     r = found[0]
     out(f"{r.code} {r.name} ({r.severity.value})\n\n{r.doc}")
+
+
+def _config(config_path: Path | None, start: Path, offline: bool, refresh: bool) -> Config:
+    from cli.config import load_config, load_config_file
+
+    config = load_config_file(config_path) if config_path else load_config(start)
+    if offline or refresh:
+        config = replace(
+            config, catalogs=replace(config.catalogs, offline=offline, refresh=refresh)
+        )
+    return config
+
+
+def _read(path: Path) -> Document:
+    from bib.document import read_document
+    from cli.files import read_bytes
+
+    document = read_document(read_bytes(path), str(path))
+    for warning in document.warnings:
+        err(f"{path}: warning: {warning}")
+    return document
+
+
+def _exported(entries: tuple[Entry, ...], output_format: str, ascii_only: bool) -> str:
+    if output_format == "csl-json":
+        from bib.csl import to_csl_json
+
+        return to_csl_json(entries)
+    from bib.bibtex import to_bibtex
+
+    return to_bibtex(entries, ascii=ascii_only)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import click
 
@@ -28,7 +28,7 @@ def format_text(findings: Sequence[Finding], files_checked: int) -> str:
     return "\n".join(lines)
 
 
-def format_json(findings: Sequence[Finding]) -> str:
+def format_json(findings: Sequence[Finding], files_checked: int = 0) -> str:
     return json.dumps([f.as_dict() for f in _ordered(findings)], ensure_ascii=False, indent=2)
 
 
@@ -50,7 +50,7 @@ def _summary(findings: Sequence[Finding], files_checked: int) -> str:
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def format_sarif(findings: Sequence[Finding]) -> str:
+def format_sarif(findings: Sequence[Finding], files_checked: int = 0) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other viewers."""
     from bib import __version__
     from checks import RULES
@@ -109,7 +109,7 @@ def format_sarif(findings: Sequence[Finding]) -> str:
 GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def format_github(findings: Sequence[Finding]) -> str:
+def format_github(findings: Sequence[Finding], files_checked: int = 0) -> str:
     """GitHub Actions workflow commands: one ``::warning file=...,line=...::`` per finding."""
     return "\n".join(
         f"::{GITHUB_LEVELS[f.severity.value]} file={_property(f.path)},line={f.span.line},"
@@ -131,3 +131,12 @@ def _uri(path: str) -> str:
     from pathlib import PurePath
 
     return PurePath(path).as_posix()
+
+
+Formatter = Callable[[Sequence[Finding], int], str]
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+}

@@ -6,6 +6,7 @@ import pytest
 
 from bib.document import read_document
 from checks import RULES, Rule, Settings, run_checks
+from checks.catalog import CATALOG_RULES
 from checks.registry import CODE_PATTERN
 
 ALL_RULES = sorted(RULES.values(), key=lambda r: r.code)
@@ -26,6 +27,8 @@ def test_rule_is_documented(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.name)
 def test_failing_examples_fail(rule: Rule) -> None:
+    if rule.name in CATALOG_RULES:
+        pytest.skip("needs a catalog record; tests/test_resolve_rules.py runs its examples")
     for example in rule.examples("failing"):
         assert rule.name in findings_of(rule, example), example
 

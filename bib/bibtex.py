@@ -1,0 +1,347 @@
+r"""BibTeX export: ``to_bibtex(entries, ascii=False)``.
+
+Entry types: article and review -> ``@article``; book and edited-book -> ``@book``
+(an edited book has ``editor`` and no ``author``); chapter -> ``@incollection``;
+thesis -> ``@phdthesis``, or ``@mastersthesis`` when the reference says MA, MSc,
+MPhil, MRes or master; report -> ``@techreport``; webpage and other -> ``@misc``.
+The container is ``journal`` (articles, reviews), ``booktitle`` (chapters) or
+``howpublished`` (everything else); the publisher is ``school`` (theses),
+``institution`` (reports) or ``publisher``. Fields come in one fixed order, empty
+ones are left out, and a reference in which the parser found neither a title nor a
+name keeps its raw text in ``note``.
+
+pybtex writes the file: its ``BibliographyData``, ``Person`` and BibTeX ``Writer``
+lay out the entries, format ``von Last, Jr, First`` names and check that every
+value has balanced braces. Three parts of its writer are replaced, because they do
+not give correct output for arbitrary text:
+
+- ``_encode``: pybtex runs every value through latexcodec's ``ulatex`` codec,
+  which escapes ``& % # _`` but passes ``{ } \ $ ^`` through raw: a lone ``{``
+  makes the writer raise, a backslash becomes a LaTeX command, ``$`` starts math
+  mode. With ``ascii`` it writes ``\"u`` without the braces classic BibTeX needs
+  to sort and change case around accents, and it raises on characters with no
+  LaTeX macro. So values are encoded here (``latex``) and the writer's
+  ``_encode`` passes them through.
+- ``quote``: pybtex delimits with ``"..."`` unless the value holds a ``"``; here
+  every value gets braces, for one look throughout.
+- ``_write_field``: two-space indent rather than four, and the ``@`` guard below.
+
+How text is encoded:
+
+- Whitespace is not data in BibTeX, and pybtex turns every run of Unicode
+  whitespace (no-break spaces included) into one space when it reads a value, so
+  values are written that way: runs of whitespace become one space, ends are
+  stripped, and other control characters are dropped.
+- ``& % # _ $`` become ``\& \% \# \_ \$``; ``\ { } ~ ^ < > |`` become
+  ``{\textbackslash}``, ``{\textbraceleft}``, ``{\textbraceright}``,
+  ``{\textasciitilde}``, ``{\textasciicircum}``, ``{\textless}``,
+  ``{\textgreater}``, ``{\textbar}``. Braces are never written as ``\{``: BibTeX
+  counts that brace (bibtexparser does not), so an unmatched one would break the
+  file for one reader or the other.
+- Pairs TeX would join into one glyph (``--``, ````` ``, ``''``, ``,,``, ``!```,
+  ``?```) are split with ``{}``, so ``1917--1953`` as typed stays two hyphens. The
+  page range is the exception: any dash there is written ``--`` on purpose.
+- ``@`` becomes ``{@}`` when a ``{`` follows the word after it: bibtexparser v2
+  takes ``@word{`` for the start of a new entry wherever it stands.
+- By default other Unicode is written as it is, for biber, pybtex and bibtexparser
+  (classic BibTeX passes it through but sorts and case-changes only ASCII). With
+  ``ascii=True`` the text is NFC normalised and each non-ASCII character gets
+  latexcodec's LaTeX for it, in braces as classic BibTeX expects (``{\"u}``,
+  ``{\'e}``, ``{\v Z}``, ``{\ss}``), or ``{\char N}`` (latexcodec's fallback) when
+  there is no macro or the macro does not read back as the same character. The
+  result reads back as the input up to NFKC compatibility forms (``ﬁ`` -> ``fi``)
+  and LaTeX's quote convention (``’`` -> ``'``).
+- ``url`` and ``doi`` are verbatim fields (biblatex and ``\url`` take them
+  literally), so they are not LaTeX-escaped; the few characters that cannot stand
+  in them (braces, backslash, whitespace, controls, and non-ASCII with ``ascii``)
+  are percent-encoded, which is the same URL.
+
+Titles are kept as written. Bibliography styles lowercase titles (BibTeX's
+``change.case$``, biblatex's sentence case) and only braces stop them; since there
+is no telling a proper noun from a capitalised word, each run of words with a
+capital letter that the style would lowercase is braced:
+``The {Great Terror: A Reassessment}``, ``The {Making} of the {English Working Class}``.
+The first character of the title, which the styles keep, is not braced.
+
+Names are ``von Last, Jr, First`` and joined with `` and ``. A family name of
+several words, or any part holding a comma or the word "and", is braced, so
+``{World Health Organization}`` and ``{Lloyd George}, David`` stay one name. In
+names ``\&`` and the like are braced too (``{\&}``): bibtexparser v2 skips over a
+backslash and the next character while it looks for "and", and loses the word. A name
+with no given name is one braced unit (``{van der Linden}``, ``{Smith, Jr.}``):
+without a First, BibTeX would read "De Gaulle" as First "De", and bibtexparser
+refuses the trailing comma of ``De Gaulle,``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, TextIO, cast
+
+from bib.keys import ensure_keys
+from bib.model import Entry, EntryType, Name, Reference
+
+_SPECIALS = {
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
+    "<": r"{\textless}",
+    ">": r"{\textgreater}",
+    "|": r"{\textbar}",
+}
+_LIGATURES = frozenset({"--", "``", "''", ",,", "!`", "?`"})
+# Characters latexcodec writes as ASCII that LaTeX typesets as the original.
+_LATEX_QUOTES = {"’": "'", "‘": "`"}
+_DASHES = re.compile(r"\s*[-‐‑‒–—―−]+\s*")
+_SPACE = re.compile(r"\s+")
+_ESCAPE = re.compile(r"\\[&%#_$]")
+_AT_BEFORE_BRACE = re.compile(r"@(?=[\w@ \t]*\{)")
+_BAD_KEY = re.compile(r"[\s,{}()\"#%'=\\]")
+_MASTERS = re.compile(
+    r"(?<!\w)(?:MA|M\.A\.|MSc|M\.Sc\.|MPhil|M\.Phil\.|MRes|M\.Res\.)(?!\w)|(?i:\bmaster)"
+)
+
+_TYPES = {
+    EntryType.ARTICLE: "article",
+    EntryType.REVIEW: "article",
+    EntryType.BOOK: "book",
+    EntryType.EDITED_BOOK: "book",
+    EntryType.CHAPTER: "incollection",
+    EntryType.THESIS: "phdthesis",
+    EntryType.REPORT: "techreport",
+    EntryType.WEBPAGE: "misc",
+    EntryType.OTHER: "misc",
+}
+
+
+def to_bibtex(entries: Sequence[Entry], ascii: bool = False) -> str:
+    """The entries as a BibTeX file; entries without a key get one from ``bib.keys``.
+
+    A key that BibTeX cannot take (spaces, commas, braces...) or that two entries share
+    is a bug in the caller: ``ValueError``.
+    """
+    from pybtex.database import BibliographyData
+    from pybtex.database import Entry as BibtexEntry
+
+    data = BibliographyData()
+    seen: set[str] = set()
+    for entry in ensure_keys(entries):
+        if _BAD_KEY.search(entry.key) or entry.key.lower() in seen:
+            raise ValueError(f"not a usable BibTeX key: {entry.key!r}")
+        seen.add(entry.key.lower())
+        persons = {role: people for role, people in _persons(entry.reference, ascii) if people}
+        # bibtexparser v2 cannot read an entry with no field at all.
+        fields = dict(_fields(entry, ascii)) or ({} if persons else {"note": ""})
+        data.add_entry(entry.key, BibtexEntry(bibtex_type(entry), fields=fields, persons=persons))
+    text: str = _writer().to_string(data)
+    return text
+
+
+def bibtex_type(entry: Entry) -> str:
+    """The BibTeX entry type for an entry: ``article``, ``book``, ``incollection``..."""
+    reference = entry.reference
+    if reference.type is EntryType.THESIS and (
+        _MASTERS.search(entry.raw) or _MASTERS.search(reference.note)
+    ):
+        return "mastersthesis"
+    return _TYPES[reference.type]
+
+
+def clean(text: str) -> str:
+    """Control characters dropped, whitespace runs to one space, ends stripped."""
+    text = "".join(char for char in text if char.isspace() or unicodedata.category(char) != "Cc")
+    return _SPACE.sub(" ", text).strip()
+
+
+def latex(text: str, ascii: bool = False) -> str:
+    r"""Plain text as the LaTeX of a BibTeX value.
+
+    >>> print(latex("Marx & Engels: 100% {sic}"))
+    Marx \& Engels: 100\% {\textbraceleft}sic{\textbraceright}
+    >>> print(latex("Žižek -- Straße", ascii=True))
+    {\v Z}i{\v z}ek -{}- Stra{\ss}e
+    """
+    if ascii:
+        text = unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    for char in text:
+        piece = _SPECIALS.get(char, char)
+        if ascii and not char.isascii():
+            piece = _ascii_latex(char)
+        if pieces and pieces[-1][-1] + piece[0] in _LIGATURES:
+            pieces.append("{}")
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def protect_title(title: str, ascii: bool = False) -> str:
+    """The title as LaTeX, with braces around each run of words a style would lowercase.
+
+    >>> print(protect_title("The Making of the English Working Class"))
+    The {Making} of the {English Working Class}
+    >>> print(protect_title("1939: The Alliance that Never Was"))
+    1939: {The Alliance} that {Never Was}
+    """
+    output: list[str] = []
+    run: list[str] = []
+    for index, word in enumerate(title.split(" ")):
+        capitals = word[1:] if index == 0 else word
+        if any(char != char.lower() for char in capitals):
+            run.append(latex(word, ascii))
+            continue
+        if run:
+            output.append("{" + " ".join(run) + "}")
+            run = []
+        output.append(latex(word, ascii))
+    if run:
+        output.append("{" + " ".join(run) + "}")
+    return " ".join(output)
+
+
+def verbatim(text: str, ascii: bool = False) -> str:
+    """A URL or DOI: kept literally, but for the characters that cannot stand in a field.
+
+    >>> print(verbatim("https://example.org/a b{c}"))
+    https://example.org/a%20b%7Bc%7D
+    """
+    return "".join(
+        urllib.parse.quote(char, safe="")
+        if char in "{}\\"
+        or char.isspace()
+        or unicodedata.category(char) == "Cc"
+        or (ascii and not char.isascii())
+        else char
+        for char in text.strip()
+    )
+
+
+def pages(text: str, ascii: bool = False) -> str:
+    """A page range with ``--`` between the numbers, whatever dash the reference used."""
+    return "--".join(latex(part, ascii) for part in _DASHES.split(clean(text)))
+
+
+def _fields(entry: Entry, ascii: bool) -> list[tuple[str, str]]:
+    reference = entry.reference
+    kind = reference.type
+    if kind in (EntryType.ARTICLE, EntryType.REVIEW):
+        container = "journal"
+    elif kind is EntryType.CHAPTER:
+        container = "booktitle"
+    else:
+        container = "howpublished"
+    publisher = {EntryType.THESIS: "school", EntryType.REPORT: "institution"}.get(kind, "publisher")
+    note = reference.note
+    if not (reference.title or reference.authors or reference.editors):
+        note = entry.raw
+
+    def text(value: str) -> str:
+        return latex(clean(value), ascii)
+
+    fields = [
+        ("title", protect_title(clean(reference.title), ascii)),
+        (container, text(reference.container)),
+        ("volume", text(reference.volume)),
+        ("number", text(reference.number)),
+        ("pages", pages(reference.pages, ascii)),
+        ("year", text(reference.year)),
+        ("month", text(reference.month)),
+        (publisher, text(reference.publisher)),
+        ("address", text(reference.place)),
+        ("edition", text(reference.edition)),
+        ("series", text(reference.series)),
+        ("url", verbatim(reference.url, ascii)),
+        ("doi", verbatim(reference.doi, ascii)),
+        ("isbn", text(reference.isbn)),
+        ("urldate", text(reference.accessed)),
+        ("note", text(note)),
+    ]
+    return [(name, value) for name, value in fields if value]
+
+
+def _persons(reference: Reference, ascii: bool) -> list[tuple[str, list[Any]]]:
+    authors, editors = reference.authors, reference.editors
+    if reference.type is EntryType.EDITED_BOOK:
+        authors, editors = (), editors or authors
+    return [
+        (role, [person for name in names if (person := _person(name, ascii)) is not None])
+        for role, names in (
+            ("author", authors),
+            ("editor", editors),
+            ("translator", reference.translators),
+        )
+    ]
+
+
+def _person(name: Name, ascii: bool) -> Any:
+    from pybtex.database import Person
+
+    family, given = clean(name.family), clean(name.given)
+    particle, suffix = clean(name.particle), clean(name.suffix)
+    if not family:
+        family, given = given, ""
+    if not given:
+        # "von Last, Jr, First" needs a First; without one the name is a single unit.
+        whole = ", ".join(part for part in (f"{particle} {family}".strip(), suffix) if part)
+        return Person(last=_name_part(whole, ascii, whole=True)) if whole else None
+    return Person(
+        first=_name_part(given, ascii),
+        prelast=_name_part(particle, ascii),
+        last=_name_part(family, ascii, whole=True),
+        lineage=_name_part(suffix, ascii),
+    )
+
+
+def _name_part(text: str, ascii: bool, whole: bool = False) -> str:
+    """A part of a name as LaTeX, braced when BibTeX would split it or misread it."""
+    # bibtexparser v2 skips a backslash and the character after it when it looks for the
+    # " and " between names, and loses the word it was in: keep \& and the like in braces.
+    encoded = _ESCAPE.sub(r"{\g<0>}", latex(text, ascii))
+    words = text.split(" ")
+    if "," in text or "and" in (word.lower() for word in words) or (whole and len(words) > 1):
+        return "{" + encoded + "}"
+    return encoded
+
+
+@cache
+def _ascii_latex(char: str) -> str:
+    import latexcodec  # noqa: F401  (registers the codecs; pybtex depends on it)
+
+    text_codecs = cast(Any, codecs)  # latexcodec's "ulatex" codecs map str to str
+    fallback = f"{{\\char{ord(char)}}}"
+    encoded: str = text_codecs.encode(char, "ulatex+ascii", "replace")
+    if not encoded or encoded == fallback or "{" in encoded or "}" in encoded:
+        return fallback
+    readings = {char, unicodedata.normalize("NFKC", char), _LATEX_QUOTES.get(char)}
+    if text_codecs.decode(encoded, "ulatex") not in readings:
+        return fallback
+    return "{" + encoded + "}" if "\\" in encoded or "$" in encoded else encoded
+
+
+@cache
+def _writer() -> Any:
+    from pybtex.database.output.bibtex import Writer
+
+    class BracedWriter(Writer):  # type: ignore[misc]
+        def quote(self, s: str) -> str:
+            self.check_braces(s)
+            return "{" + s + "}"
+
+        def _encode(self, text: str) -> str:
+            return text
+
+        def _write_field(self, stream: TextIO, type: str, value: str) -> None:
+            stream.write(f",\n  {type} = {self.quote(_AT_BEFORE_BRACE.sub('{@}', value))}")
+
+    return BracedWriter()

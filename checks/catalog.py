@@ -16,11 +16,14 @@ A catalog that times out, throttles or is offline is never a finding: the entry
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bib.model import Document, Finding, Severity, Span
-from bib.resolve.report import Resolution, ResolveReport, Status
 from checks.registry import RULES, Hit, rule, selected_rules
 from checks.settings import Settings
+
+if TYPE_CHECKING:  # the resolver is loaded only by a run that resolves
+    from bib.resolve.report import Resolution, ResolveReport
 
 CATALOG_RULES = frozenset({"catalog-mismatch", "not-in-catalog"})
 
@@ -104,6 +107,8 @@ def catalog_hits(report: ResolveReport) -> Iterator[tuple[str, Hit]]:
 
 
 def _hits(resolution: Resolution) -> Iterator[tuple[str, Hit]]:
+    from bib.resolve.report import Status
+
     span: Span = resolution.entry.span
     match = resolution.candidate
     if resolution.status is Status.MATCHED and match is not None:

@@ -12,15 +12,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from bib import __version__
 from bib.errors import BibError
 from bib.model import Document, Entry, Finding, Severity
-from cli.config import Config
 from cli.output import FORMATTERS, err, out
+
+if TYPE_CHECKING:
+    from cli.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., None])

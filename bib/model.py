@@ -112,6 +112,15 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyedCitation:
+    """A citation by key: Pandoc's ``[@harris2016, p. 45]``, LaTeX's ``\\cite[45]{harris2016}``."""
+
+    key: str
+    span: Span
+    locator: str = ""  # the page or other locator given with it, "" when none
+
+
+@dataclass(frozen=True, slots=True)
 class Suppression:
     """An inline ``<!-- bib: ignore RULE -->``: for one line, or the file when line is 0."""
 
@@ -139,6 +148,8 @@ class Document:
     entries: tuple[Entry, ...] = ()
     warnings: tuple[str, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # Citations by key, when the essay cites a .bib (Pandoc Markdown, LaTeX).
+    keyed_citations: tuple[KeyedCitation, ...] = ()
 
 
 class Severity(str, Enum):

@@ -1,0 +1,273 @@
+"""Rules that correct the tagger's labels where its window cannot see far enough.
+
+Each rule takes the tokens and their labels and returns new labels; ``relabel`` runs
+them in order. They encode facts of bibliographic form (a quoted title ends at its
+closing quote, a parenthesis opened in a container closes in it, a name ends at its
+initials) that a ±2 token window misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bib.parser import labels as L
+from bib.parser.tokens import Token
+
+_DASHES = "‐‑‒–—―−"
+
+_QUOTE_PAIRS = {"‘": "’", "“": "”", "«": "»", '"': '"', "„": "“"}
+
+
+def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A title that opens with a quote ends at its closing quote.
+
+    What the tagger runs on past the quote ("‘The Purge…’, Slavonic and East" +
+    "European Review") belongs to the field that follows the title.
+    """
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if out[i] != L.TITLE or (i and out[i - 1] == L.TITLE):
+            i += 1
+            continue
+        end = i
+        while end + 1 < n and out[end + 1] == L.TITLE:
+            end += 1
+        closer = _QUOTE_PAIRS.get(tokens[i].text)
+        nxt = out[end + 1] if end + 1 < n else ""
+        if closer and nxt in (L.CONTAINER, L.PUBLISHER, L.PLACE):
+            close = next((k for k in range(i + 1, end) if tokens[k].text == closer), -1)
+            if close > 0:
+                k = close + 1
+                while k <= end and not any(ch.isalnum() for ch in tokens[k].text):
+                    k += 1
+                for j in range(k, end + 1):
+                    out[j] = nxt
+        i = end + 1
+    return out
+
+
+def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) token index of each run of one label."""
+    runs: list[tuple[int, int]] = []
+    for i, label in enumerate(labels):
+        if runs and labels[runs[-1][0]] == label:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _is_word(token: Token | str) -> bool:
+    text = token if isinstance(token, str) else token.text
+    return any(ch.isalnum() for ch in text)
+
+
+def close_brackets(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A parenthesis opened inside a title or container closes inside it.
+
+    "International Affairs (Royal Institute of International Affairs 1931-1939)" is one
+    container even when the tagger hands its tail to the publisher and the date.
+    """
+    out = list(labels)
+    if not any(t.text == "(" for t in tokens):
+        return out
+    for first, last in _runs(labels):
+        if out[first] not in (L.TITLE, L.CONTAINER):
+            continue
+        depth = 0
+        opened = -1
+        for k in range(first, last + 1):
+            if tokens[k].text == "(":
+                depth, opened = depth + 1, k
+            elif tokens[k].text == ")" and depth:
+                depth -= 1
+        if depth != 1 or not any(_is_word(t) for t in tokens[opened + 1 : last + 1]):
+            continue
+        close = next(
+            (k for k in range(last + 1, min(len(tokens), last + 16)) if tokens[k].text == ")"),
+            -1,
+        )
+        if close > 0 and all(tokens[k].text != "(" for k in range(last + 1, close)):
+            while close + 1 < len(tokens) and not _is_word(tokens[close + 1]):
+                close += 1  # the punctuation that closes the field comes along
+            for k in range(last + 1, close + 1):
+                out[k] = out[first]
+    return out
+
+
+_ROLE_MARK = re.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir|coord)\.?\)?[,:]?$", re.IGNORECASE)
+_PAGE_CUE_TOKEN = re.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
+
+
+def title_after_role(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Words after "(ed.)" in a name field are the title when the tagger found none."""
+    out = list(labels)
+    if L.TITLE in out:
+        return out
+    for first, last in _runs(labels):
+        if out[first] not in (L.AUTHOR, L.EDITOR):
+            continue
+        mark = next(
+            (k for k in range(first, last) if _ROLE_MARK.match(tokens[k].text) and ")" in
+             (tokens[k].text + (tokens[k + 1].text if k + 1 <= last else ""))),
+            -1,
+        )  # fmt: skip
+        if mark < 0:
+            continue
+        start = mark + 1
+        while start <= last and not _is_word(tokens[start]):
+            start += 1
+        for k in range(start, last + 1):
+            out[k] = L.TITLE
+        break
+    return out
+
+
+def _year_range(text: str) -> bool:
+    m = re.fullmatch(rf"(1[5-9]\d\d|20[0-4]\d)\s*[{_DASHES}-]+\s*(\d{{2}}|\d{{4}})[.,;:)]*", text)
+    if not m:
+        return False
+    start, end = m.group(1), m.group(2)
+    return int(start[: 4 - len(end)] + end) > int(start)
+
+
+def pages_that_are_years(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In a book, "1917-53" after the title is part of it, not a page range."""
+    out = list(labels)
+    if L.CONTAINER in out or L.PAGES not in out:
+        return out
+    for first, last in _runs(labels):
+        if out[first] != L.PAGES or _PAGE_CUE_TOKEN.match(tokens[first].text):
+            continue
+        words = [t.text for t in tokens[first : last + 1] if _is_word(t)]
+        if len(words) != 1 or not _year_range(words[0]):
+            continue
+        before = out[first - 1] if first else ""
+        for k in range(first, last + 1):
+            out[k] = L.TITLE if before == L.TITLE else L.NOTE
+    return out
+
+
+def container_without_title(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A container with an imprint needs a title before it; alone, it is the title.
+
+    (Without an imprint it stays: "J. Am. Chem. Soc. 103, 2450 (1981)" names a journal.)
+    """
+    if L.TITLE in labels or L.CONTAINER not in labels:
+        return list(labels)
+    if L.PUBLISHER not in labels and L.PLACE not in labels:
+        return list(labels)
+    pages = [t.text for t, label in zip(tokens, labels, strict=True) if label == L.PAGES]
+    if any(_is_word(p) and not _year_range(p) for p in pages):
+        return list(labels)
+    if any(_is_word(t) and t.text.lower().rstrip(":") in ("in", "dans", "im") for t in tokens):
+        return list(labels)
+    return [L.TITLE if label == L.CONTAINER else label for label in labels]
+
+
+_EDITOR_CUE = re.compile(
+    r"^\(?(?:eds?|editors?|edited|hrsg|hg|hgg|herausgegeben|éds?|dir|coord|cura|org|orgs|in)\b",
+    re.IGNORECASE,
+)
+
+
+def editors_need_a_cue(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Without "ed.", "edited by", "Hrsg." or "In" anywhere, names are authors."""
+    if L.EDITOR not in labels or any(_EDITOR_CUE.match(t.text) for t in tokens):
+        return list(labels)
+    return [L.AUTHOR if label == L.EDITOR else label for label in labels]
+
+
+def publisher_continues(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A second place straight after the publisher ("Norton and" + "Company:") is publisher."""
+    out = list(labels)
+    if L.PLACE not in out or L.PUBLISHER not in out:
+        return out
+    runs = _runs(labels)
+    places = [r for r in runs if out[r[0]] == L.PLACE]
+    if len(places) < 2:
+        return out
+    for (first, last), previous in zip(runs[1:], runs, strict=False):
+        if out[first] == L.PLACE and out[previous[0]] == L.PUBLISHER and (first, last) != places[0]:
+            for k in range(first, last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
+_INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*|[A-Z])$")
+_SUFFIX_TOKEN = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Carr, E. H. Twilight of the Comintern" the name ends at its initials.
+
+    When a lone inverted name runs on past its initials into capitalised words and the
+    title follows, those words open the title.
+    """
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    runs = _runs(labels)
+    for index, (first, last) in enumerate(runs[:-1]):
+        if out[first] not in (L.AUTHOR, L.EDITOR) or out[runs[index + 1][0]] != L.TITLE:
+            continue
+        comma = next((k for k in range(first, last + 1) if tokens[k].text == ","), -1)
+        if comma <= first:
+            continue
+        k = comma + 1
+        while k <= last and _INITIAL_TOKEN.match(tokens[k].text):
+            k += 1
+        tail = tokens[k : last + 1]
+        if (
+            k == comma + 1
+            or not tail
+            or len(tail) > 3
+            or not all(t.text[:1].isupper() and t.text.isalpha() for t in tail)
+            or any(_SUFFIX_TOKEN.match(t.text) for t in tail)
+        ):
+            continue
+        for j in range(k, last + 1):
+            out[j] = L.TITLE
+    return out
+
+
+def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Volume, pages and no place: the "publisher" right after the title is a journal."""
+    if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
+        return list(labels)
+    if L.VOLUME not in labels:
+        return list(labels)
+    out = list(labels)
+    runs = _runs(labels)
+    for (first, last), previous in zip(runs[1:], runs, strict=False):
+        if out[first] == L.PUBLISHER and out[previous[0]] == L.TITLE:
+            for k in range(first, last + 1):
+                out[k] = L.CONTAINER
+            break
+    return out
+
+
+# The order matters: each rule sees the labels the one before it left.
+RELABELLING_RULES = (
+    editors_need_a_cue,
+    names_end_at_initials,
+    journal_not_publisher,
+    close_quoted_titles,
+    close_brackets,
+    title_after_role,
+    container_without_title,
+    pages_that_are_years,
+    publisher_continues,
+)
+
+
+def relabel(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    out = list(labels)
+    for rule in RELABELLING_RULES:
+        out = rule(tokens, out)
+    return out

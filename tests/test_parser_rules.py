@@ -1,0 +1,171 @@
+"""Tables for the parser's post-processing rules: names, pages, volumes, years, months."""
+
+# ruff: noqa: E501  (tables of names read best one case a line)
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from bib.parser.fields import (
+    find_month,
+    find_year,
+    normalise_pages,
+    split_place_publisher,
+    split_volume,
+    strip_field,
+)
+from bib.parser.names import parse_names
+from bib.parser.rules import (
+    close_brackets,
+    close_quoted_titles,
+    editors_need_a_cue,
+    names_end_at_initials,
+    pages_that_are_years,
+)
+from bib.parser.tokens import Token, tokenize
+
+NAMES = [
+    ("Carley, M. J.", [("Carley", "M. J.")], False, False),
+    ("Getty, J. A. and Oleg V. Naumov", [("Getty", "J. A."), ("Naumov", "Oleg V.")], False, False),
+    ("McLoughlin, B. and Kevin McDermott (eds.)", [("McLoughlin", "B."), ("McDermott", "Kevin")], True, False),
+    ("Cooper, J (ed.)", [("Cooper", "J")], True, False),
+    ("Gorodetsky G. (ed.)", [("Gorodetsky", "G.")], True, False),
+    ("BARIL, Jean", [("BARIL", "Jean")], False, False),
+    ("Smith, J., Jones, K. & Lee, M.", [("Smith", "J."), ("Jones", "K."), ("Lee", "M.")], False, False),
+    ("Smith, J., et al.", [("Smith", "J.")], False, True),
+    ("Saad ED, Buyse M.", [("Saad", "ED"), ("Buyse", "M.")], False, False),
+    ("J. Adams, W. Brainerd, and J. Wagener", [("Adams", "J."), ("Brainerd", "W."), ("Wagener", "J.")], False, False),
+    ("Eyal, Ophir, Clifford Nass, and Anthony D. Wagner.", [("Eyal", "Ophir"), ("Nass", "Clifford"), ("Wagner", "Anthony D.")], False, False),
+    ("AYKUT Stefan C., DAHAN Amy,", [("AYKUT", "Stefan C."), ("DAHAN", "Amy")], False, False),
+    ("Roger Grand, Raymond Delatouche,", [("Grand", "Roger"), ("Delatouche", "Raymond")], False, False),
+    ("G. W. GOKEL et V. J. GATTO", [("GOKEL", "G. W."), ("GATTO", "V. J.")], False, False),
+    ("edited by Ernst Bruckmüller and Vincenc Rajšp,", [("Bruckmüller", "Ernst"), ("Rajšp", "Vincenc")], True, False),
+    ("In G. Feuser (Hrsg.),", [("Feuser", "G.")], True, False),
+    ("Müller, Hans", [("Müller", "Hans")], False, False),
+    ("A. Rossi", [("Rossi", "A.")], False, False),
+    ("---", [], False, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected", "editors", "et_al"), NAMES)
+def test_parse_names(
+    text: str, expected: list[tuple[str, str]], editors: bool, et_al: bool
+) -> None:
+    result = parse_names(text)
+    assert [(n.family, n.given) for n in result.names] == expected
+    assert (result.editors, result.et_al) == (editors, et_al)
+
+
+def test_particles_are_kept_apart() -> None:
+    name = parse_names("van der Linden, Marcel").names[0]
+    assert (name.particle, name.family, name.full_family) == ("van der", "Linden", "van der Linden")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pp. 286 – 314.", "286-314"),
+        ("p. 182-196.", "182-196"),
+        ("pp. 1275–1305", "1275-1305"),
+        ("(S. 155-157).", "155-157"),
+        ("561 p.", "561"),
+        ("24", "24"),
+        ("199 206.", "199-206"),
+        ("pages 3--17", "3-17"),
+        ("e1002", "e1002"),
+    ],
+)
+def test_normalise_pages(text: str, expected: str) -> None:
+    assert normalise_pages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vol. 30, No. 3", ("30", "3")),
+        ("Vol. 48 (1),", ("48", "1")),
+        ("2012;30(15):", ("30", "15")),
+        ("vol. 108, no 1,", ("108", "1")),
+        ("132,", ("132", "")),
+        ("t. XXXVIII,", ("XXXVIII", "")),
+        ("Bd. 93", ("93", "")),
+        ("Nr. 2", ("", "2")),
+        ("제36권, 제1호", ("36", "1")),
+    ],
+)
+def test_split_volume(text: str, expected: tuple[str, str]) -> None:
+    assert split_volume(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month"),
+    [
+        ("(1990),", "1990", ""),
+        ("(Jan – Feb 1934)", "1934", "Jan-Feb"),
+        ("(Sep 2004),", "2004", "Sep"),
+        ("Winter (1956).", "1956", "Winter"),
+        ("1989 [1972].", "1989", ""),
+        ("n.d.", "", ""),
+    ],
+)
+def test_years_and_months(text: str, year: str, month: str) -> None:
+    assert (find_year(text), find_month(text)) == (year, month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("‘Episodes from the Early Cold War’,", "Episodes from the Early Cold War"),
+        ("(New York, NY:", "New York, NY"),
+        ("Stalin’s terror : high politics,", "Stalin’s terror : high politics"),
+        ("*Title in emphasis*.", "Title in emphasis"),
+        ("Oxford UP.", "Oxford UP"),
+        ("Norton & Co.", "Norton & Co."),
+        (
+            "International Affairs (Royal Institute 1931-1939),",
+            "International Affairs (Royal Institute 1931-1939)",
+        ),
+    ],
+)
+def test_strip_field(text: str, expected: str) -> None:
+    assert strip_field(text) == expected
+
+
+def test_place_and_publisher_in_one_field() -> None:
+    assert split_place_publisher("London: Pimlico,") == ("London", "Pimlico")
+    assert split_place_publisher("Pimlico,") == ("", "Pimlico")
+
+
+def _relabelled(
+    rule: Callable[[Sequence[Token], Sequence[str]], list[str]], text: str, labels: str
+) -> str:
+    _, tokens = tokenize(text)
+    names = labels.split()
+    assert len(names) == len(tokens), [t.text for t in tokens]
+    return " ".join(rule(tokens, names))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "labels", "expected"),
+    [
+        (close_quoted_titles, "‘The Purge’, Slavonic Review",
+         "title title title title title title container", "title title title title title container container"),
+        (close_brackets, "Affairs (Royal Institute 1931) , Vol. 13",
+         "container container container publisher date date date volume volume",
+         "container container container container container container container volume volume"),
+        (names_end_at_initials, "Carr , E. H. Twilight of",
+         "author author author author author title", "author author author author title title"),
+        (pages_that_are_years, "history , 1917-53 (",
+         "title title pages place", "title title title place"),
+        (editors_need_a_cue, "A. Rossi , Storia", "editor editor editor title", "author author author title"),
+    ],
+)  # fmt: skip
+def test_relabelling_rules(
+    rule: Callable[[Sequence[Token], Sequence[str]], list[str]],
+    text: str,
+    labels: str,
+    expected: str,
+) -> None:
+    assert _relabelled(rule, text, labels) == expected

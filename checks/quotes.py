@@ -266,6 +266,37 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
+# Citations by key carry their locator in their own syntax. Pandoc's "[@key, p. 33]"
+# and "[see @key, 33]" read as bracketed parentheticals once their keys are blanked
+# (a key's digits are no page); "@key [p. 33]" puts it in brackets after the key.
+# LaTeX's "\parencite[33]{key}" or "\cite[see][p.~33]{key}" gives it as the last
+# optional argument, the postnote. "[@key]" and "\cite{key}" give none.
+_PANDOC_KEY = re.compile(r"-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#$%&+?<>~/-](?=\w))*)")
+_PANDOC_NARRATIVE = re.compile(
+    r"(?<![\w@])@\w(?:\w|[:.#$%&+?<>~/-](?=\w))*[ \t]?\[([^\[\]@\n]{1,100})\]"
+)
+_LATEX_CITATION = re.compile(
+    r"\\[A-Za-z]*cite[a-z]*\*?[ \t]*(?:\[([^\[\]\n]{0,100})\][ \t]*)?"
+    r"(?:\[([^\[\]\n]{0,100})\][ \t]*)?\{[^{}\n]{1,200}\}"
+)
+
+
+def keyed_locator(text: str) -> bool:
+    r"""Whether a citation by key in the text gives a page: LaTeX's postnote, Pandoc's ``@key [p. 4]``.
+
+    >>> keyed_locator(r"\parencite[33]{harris2016}"), keyed_locator(r"\cite[see][]{harris2016}")
+    (True, False)
+    """
+    if "\\" in text:
+        for match in _LATEX_CITATION.finditer(text):
+            postnote = match.group(2) if match.group(2) is not None else match.group(1)
+            if postnote and cites_page(postnote.replace("~", " ")):
+                return True
+    if "@" in text:
+        return any(cites_page(m.group(1)) for m in _PANDOC_NARRATIVE.finditer(text))
+    return False
+
+
 def has_locator(text_after: str, *, sentence_ended: bool = False) -> bool:
     """Whether the text after a closing quotation mark gives the quotation a page.
 
@@ -286,9 +317,12 @@ def has_locator(text_after: str, *, sentence_ended: bool = False) -> bool:
         rest = text_after[lead.end() if lead else 0 : _WINDOW]
         if _NOTE_MARK.match(rest):
             return True
+        latex = _LATEX_CITATION.match(rest)
+        if latex is not None:
+            return keyed_locator(latex.group())
         return rest[:1] in "([" and any(cites_page(c) for c in islice(_parentheticals(rest), 1))
     tail = _sentence(text_after[:_WINDOW])
-    if _NOTE_MARK.search(tail) or _GLUED_NOTE.search(tail):
+    if _NOTE_MARK.search(tail) or _GLUED_NOTE.search(tail) or keyed_locator(tail):
         return True
     return any(cites_page(content) for content in _parentheticals(tail))
 
@@ -298,6 +332,12 @@ def ends_with_locator(text: str) -> bool:
     end = text[-_WINDOW:].rstrip(" \t\n.,;:!?…’”'\"»")
     if _NOTE_AT_END.search(end):
         return True
+    if end.endswith("}"):
+        latex = _LATEX_CITATION.search(end, max(0, len(end) - 320))
+        return latex is not None and latex.end() == len(end) and keyed_locator(latex.group())
+    if end.endswith("]") and "@" in end:
+        opening = end.rfind("[")
+        return opening >= 0 and cites_page(_PANDOC_KEY.sub(" ", end[opening + 1 : -1]))
     if end.endswith(")"):
         opening = end.rfind("(")
         return opening >= 0 and cites_page(end[opening + 1 : -1])
@@ -308,7 +348,7 @@ def cited_before(text_before: str) -> bool:
     """Whether the lead-in of a quotation's sentence cites a page: "Harris (2016, 45) notes"."""
     lead = text_before[_last_sentence_start(text_before) :]
     lead = lead[_note_label_end(lead) :]
-    if _NOTE_MARK.search(lead):
+    if _NOTE_MARK.search(lead) or keyed_locator(lead):
         return True
     for match in re.finditer(r"\(", lead):
         before = lead[max(0, match.start() - 20) : match.start()].rstrip()
@@ -341,6 +381,8 @@ def _parentheticals(text: str) -> Iterator[str]:
         closing = text.find(")" if match.group() == "(" else "]", match.end(), match.end() + 200)
         if closing > 0:
             content = text[match.end() : closing]
+            if "@" in content:
+                content = _PANDOC_KEY.sub(" ", content)
             if match.group() == "[" and _REFERENCE_NUMBERS.fullmatch(content.strip()):
                 continue  # [12], [3, 4]: numbered references, not pages
             yield content
@@ -363,8 +405,11 @@ def _sentence(text: str) -> str:
 
 def _ends_sentence(text: str, at: int) -> bool:
     """Whether the full stop, ? or ! at ``at`` ends a sentence: a capital follows, or nothing."""
-    after = _LEADING.match(text, at + 1, at + 24)  # bounded: a run of dots stays linear
-    resume = after.end() if after else at + 1
+    # A note marker glued to the full stop stays with its sentence: "death.[^1] For".
+    glued = _GLUED_TAIL.match(text, at + 1, at + 48)
+    start = glued.end() if glued else at + 1
+    after = _LEADING.match(text, start, start + 24)  # bounded: a run of dots stays linear
+    resume = after.end() if after else start
     following = text[resume : resume + 1]
     if following and not (following.isupper() or following in OPENING_MARKS):
         return False
@@ -381,7 +426,8 @@ def _last_sentence_start(text: str) -> int:
     start = 0
     for match in re.finditer(r"[.!?…]", text):
         if _ends_sentence(text, match.start()):
-            start = match.end()
+            glued = _GLUED_TAIL.match(text, match.end(), match.end() + 48)
+            start = glued.end() if glued else match.end()
     return start
 
 
@@ -641,7 +687,11 @@ def _note_is_located(paragraph: _Paragraph, quotation: Quotation) -> bool:
         before = before[_note_label_end(before) :]
     after = prose[quotation.end : quotation.end + _WINDOW]
     parts = [*_CLAUSE_BREAK.split(before)[-3:], *_CLAUSE_BREAK.split(after)[:3]]
-    return any(cites_page(part) for part in parts)
+    if any(cites_page(part) for part in parts):
+        return True
+    # A citation by key is blanked out of the prose: "As \citet[p.~12]{fitz} notes, ‘...’".
+    text = paragraph.text
+    return keyed_locator(text[start : quotation.end + _WINDOW])
 
 
 _CLAUSE_BREAK = re.compile(r"[.;:]\s")

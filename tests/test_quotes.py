@@ -475,3 +475,11 @@ def test_a_one_megabyte_line_of_quotations() -> None:
     hits = list(quote_without_page(document, SETTINGS))
     assert len(hits) == 1_000_000 // len(line)
     assert list(unbalanced_quote(document, SETTINGS)) == []
+
+
+def test_a_note_marker_in_the_previous_sentence_does_not_locate_a_quotation() -> None:
+    body = (
+        "Toynbee died young.[^1] For him the period was defined by one change: "
+        '"the substitution of competition for the regulations of the past" (Toynbee 1884).'
+    )
+    assert unlocated(body) == ["the substitution of competition for the regulations of the…"]

@@ -1,6 +1,17 @@
 """From the bytes of a file to a Document with parsed, keyed entries.
 
 Pure: the caller reads the file; nothing here touches the filesystem.
+
+The file's suffix chooses the reader: ``.docx`` (``bib.docx``), ``.bib``
+(``bib.bibfile``), ``.tex``/``.latex`` (``bib.latex``), Markdown, and plain text for
+anything else. In Markdown and Word documents Pandoc's citations by key are found
+too (``bib.pandoc``); a LaTeX reader finds its own.
+Each reader is imported only when its suffix comes, so that a plain-text essay
+loads none of them.
+
+A separate bibliography (``--bibliography refs.bib``) adds its entries after those
+of the essay's own list, keeping their .bib keys and .bib lines; the order of a
+.bib means nothing, so ``bibliography-order`` is switched off for the document.
 """
 
 from __future__ import annotations
@@ -9,20 +20,53 @@ from dataclasses import replace
 
 from bib.keys import assign_keys
 from bib.layout import find_parts
-from bib.model import Document, Entry
+from bib.model import Block, Document, Entry, Suppression
 from bib.parser import parse_reference
 from bib.suppress import find_suppressions
 from bib.text import decode
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+LATEX_SUFFIXES = (".tex", ".latex", ".ltx")
 
 
 def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-def read_document(data: bytes, path: str) -> Document:
-    """Decode, find the parts, and parse every reference of the list."""
+def read_document(
+    data: bytes, path: str, bibliography: bytes | None = None, bibliography_path: str = ""
+) -> Document:
+    """Decode, find the parts, and parse every reference of the list.
+
+    ``bibliography`` is the bytes of a .bib whose entries the essay cites by key;
+    ``bibliography_path`` names it in messages.
+    """
+    lower = path.lower()
+    if lower.endswith(".docx"):
+        from bib.docx import read_docx
+
+        document = read_docx(data, path)
+    elif lower.endswith(".bib"):
+        from bib.bibfile import read_bib
+
+        document = read_bib(data, path)
+    elif lower.endswith(LATEX_SUFFIXES):
+        from bib.latex import read_latex
+
+        document = read_latex(data, path)
+    else:
+        document = _read_text(data, path)
+    if bibliography is not None:
+        document = _with_bibliography(document, bibliography, bibliography_path or "bibliography")
+    pandoc = is_markdown(path) and (b"@" in data or bibliography is not None)
+    if pandoc or lower.endswith(".docx"):
+        from bib.pandoc import with_citations
+
+        document = with_citations(document, narrative=True if bibliography else None)
+    return document
+
+
+def _read_text(data: bytes, path: str) -> Document:
     decoded = decode(data, name=path)
     document = find_parts(decoded.text, path, markdown=is_markdown(path))
     entries = tuple(
@@ -34,4 +78,22 @@ def read_document(data: bytes, path: str) -> Document:
         entries=assign_keys(entries),
         warnings=(*decoded.warnings, *document.warnings),
         suppressions=find_suppressions(decoded.text),
+    )
+
+
+def _with_bibliography(document: Document, data: bytes, path: str) -> Document:
+    from bib.bibfile import read_entries
+
+    decoded = decode(data, name=path)
+    entries, warnings = read_entries(decoded.text, path)
+    blocks = tuple(Block(entry.raw, entry.span, entry.raw) for entry in entries)
+    return replace(
+        document,
+        references=(*document.references, *blocks),
+        entries=(*document.entries, *entries),
+        warnings=(
+            *document.warnings,
+            *(f"{path}: {w}" for w in (*decoded.warnings, *warnings)),
+        ),
+        suppressions=(*document.suppressions, Suppression(0, ("bibliography-order",))),
     )

@@ -1,6 +1,17 @@
 """The rules, one small module per topic. Importing this package registers them all."""
 
-from checks import catalog, citations, duplicates, fields, names, ordering, parsing, quotes, style
+from checks import (
+    catalog,
+    citations,
+    duplicates,
+    fields,
+    keys,
+    names,
+    ordering,
+    parsing,
+    quotes,
+    style,
+)
 from checks.registry import RULES, Hit, Rule, rule, run_checks
 from checks.settings import Settings
 
@@ -13,6 +24,7 @@ __all__ = [
     "citations",
     "duplicates",
     "fields",
+    "keys",
     "names",
     "ordering",
     "parsing",

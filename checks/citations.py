@@ -8,6 +8,7 @@ from bib.linking import families, year_of
 from bib.model import Document, Severity
 from bib.namefold import are_variants, fold_name
 from checks.citing import citing
+from checks.keys import cited_keys
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -98,9 +99,10 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     analysis = citing(document)
     cited = {i for found in analysis.links for i in found.entries}
     mentioned = {fold_name(m.word) for m in analysis.mentions}
+    by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):
         names = families(entry)
-        if i in cited or not names:
+        if i in cited or not names or (entry.key and entry.key in by_key):
             continue
         if any(fold_name(n) in mentioned or fold_name(n.split()[-1]) in mentioned for n in names):
             continue

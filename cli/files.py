@@ -16,7 +16,7 @@ from pathlib import Path
 from bib.errors import BibError
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
-ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd")
+ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd", ".docx", ".tex", ".latex")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -45,7 +45,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES
             )
             if not found:
-                raise BibError(f"{path}: a directory with no .txt or .md essays in it")
+                raise BibError(f"{path}: a directory with no essays in it (.txt, .md, .docx, .tex)")
             yield from found
         else:
             yield path

@@ -72,6 +72,12 @@ def config_option(command: F) -> F:
     help="The least severe finding that makes the exit code 1.  [default: warning]",
 )
 @click.option("--resolve", is_flag=True, help="Also check every entry against the catalogs.")
+@click.option(
+    "--bibliography",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A .bib that the essays cite by key ([@key], \\cite{key}); by default the one a "
+    ".tex or the Markdown front matter names.",
+)
 @catalog_options
 @config_option
 def lint(
@@ -81,11 +87,14 @@ def lint(
     ignore: tuple[str, ...],
     fail_on: str | None,
     resolve: bool,
+    bibliography: Path | None,
     offline: bool,
     refresh: bool,
     config_path: Path | None,
 ) -> None:
-    """Check essays (.txt, .md; directories are searched) and report findings.
+    """Check essays (.txt, .md, .docx, .tex) or .bib files and report findings.
+
+    A directory is searched for essays.
 
     Exits 0 when no finding is at or above the failing severity, 1 when one is,
     2 on errors. A catalog that cannot be reached never makes a finding: the
@@ -108,15 +117,20 @@ def lint(
     files = list(expand_paths(paths))
     findings: list[Finding] = []
     for path in files:
-        document = _read(path)
+        document, bib_path = _read(path, bibliography)
         settings = config.settings_for(path)
-        findings.extend(run_checks(document, settings))
+        found = list(run_checks(document, settings))
         if resolve:
             from checks.catalog import catalog_findings
             from cli.resolving import resolve_with_progress
 
             report = resolve_with_progress(document.entries, config.catalogs, str(path))
-            findings.extend(catalog_findings(document, report, settings))
+            found.extend(catalog_findings(document, report, settings))
+        if bib_path is not None:
+            from bib.bibfile import bibliography_findings
+
+            found = list(bibliography_findings(found, document.entries, str(bib_path)))
+        findings.extend(found)
     out(FORMATTERS[output_format](findings, len(files)))
     threshold = Severity(fail_on) if fail_on else config.fail_on
     failing = any(f.severity.rank >= threshold.rank for f in findings)
@@ -169,7 +183,7 @@ def export(
     from cli.files import write_atomically
 
     config = _config(config_path, path, offline, refresh)
-    document = _read(path)
+    document, _ = _read(path)
     if not document.entries:
         raise BibError(f"{path}: no reference list found")
     entries: tuple[Entry, ...] = document.entries
@@ -199,7 +213,7 @@ def resolve(path: Path, offline: bool, refresh: bool, config_path: Path | None) 
     from cli.resolving import resolve_with_progress
 
     config = _config(config_path, path, offline, refresh)
-    document = _read(path)
+    document, _ = _read(path)
     if not document.entries:
         raise BibError(f"{path}: no reference list found")
     out(format_resolution(resolve_with_progress(document.entries, config.catalogs, str(path))))
@@ -233,14 +247,37 @@ def _config(config_path: Path | None, start: Path, offline: bool, refresh: bool)
     return config
 
 
-def _read(path: Path) -> Document:
+def _read(path: Path, bibliography: Path | None = None) -> tuple[Document, Path | None]:
+    """The essay and, when it cites a .bib by key, that .bib's path (named or found)."""
     from bib.document import read_document
     from cli.files import read_bytes
 
-    document = read_document(read_bytes(path), str(path))
+    data = read_bytes(path)
+    bib_path = bibliography or _named_bibliography(path, data)
+    if bib_path is None:
+        document = read_document(data, str(path))
+    else:
+        document = read_document(data, str(path), read_bytes(bib_path), str(bib_path))
     for warning in document.warnings:
         err(f"{path}: warning: {warning}")
-    return document
+    return document, bib_path
+
+
+def _named_bibliography(path: Path, data: bytes) -> Path | None:
+    """The .bib a LaTeX file (\\bibliography, \\addbibresource) or Pandoc front matter names."""
+    suffix = path.suffix.lower()
+    if suffix not in (".tex", ".latex", ".md", ".markdown"):
+        return None
+    text = data.decode("utf-8", errors="replace")
+    if suffix in (".tex", ".latex"):
+        from bib.latex import bibliography_names
+    else:
+        from bib.pandoc import bibliography_names
+    for name in bibliography_names(text):
+        candidate = path.parent / name
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _exported(entries: tuple[Entry, ...], output_format: str, ascii_only: bool) -> str:

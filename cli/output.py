@@ -21,11 +21,20 @@ def err(message: str) -> None:
 def format_text(findings: Sequence[Finding], files_checked: int) -> str:
     """``path:line:col: CODE message`` grouped by file, by line, then a summary."""
     lines = [
-        f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.message} [{f.rule}]"
+        f"{f.path}:{_line(f)}:{f.span.column}: {f.code} {f.message} [{f.rule}]"
         for f in _ordered(findings)
     ]
     lines.append(_summary(findings, files_checked))
     return "\n".join(lines)
+
+
+def _line(finding: Finding) -> str:
+    """A Word document's places are paragraphs: essay.docx:¶12."""
+    return (
+        f"¶{finding.span.line}"
+        if finding.path.lower().endswith(".docx")
+        else str(finding.span.line)
+    )
 
 
 def format_json(findings: Sequence[Finding], files_checked: int = 0) -> str:

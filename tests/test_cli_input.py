@@ -66,7 +66,7 @@ def test_export_of_a_directory_is_exit_2(run_bib: RunBib, tmp_path: Path) -> Non
 def test_lint_of_an_empty_directory_is_exit_2(run_bib: RunBib, tmp_path: Path) -> None:
     result = run_bib("lint", str(tmp_path))
     assert result.code == 2
-    assert "no .txt or .md essays" in one_error_line(result.stderr)
+    assert "no essays in it" in one_error_line(result.stderr)
 
 
 def test_lint_of_a_directory_checks_the_essays_in_it(run_bib: RunBib, tmp_path: Path) -> None:

@@ -61,7 +61,12 @@ def test_text_findings_read_path_line_column_code(run_bib: RunBib, tmp_path: Pat
 
 def test_clean_essay_exits_0(run_bib: RunBib, tmp_path: Path) -> None:
     path = tmp_path / "essay.txt"
-    path.write_text(UNPARSED.replace("\nI found this one on a website but forgot where it was, sorry about that.\n", ""), encoding="utf-8")
+    path.write_text(
+        UNPARSED.replace(
+            "\nI found this one on a website but forgot where it was, sorry about that.\n", ""
+        ),
+        encoding="utf-8",
+    )
     result = run_bib("lint", str(path))
     assert result.code == 0, result.stdout
     assert result.stdout.strip() == "No findings in 1 file."
@@ -106,3 +111,70 @@ def test_plain_lint_does_not_import_the_network_or_bibtex_libraries(tmp_path: Pa
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+PANDOC = """---
+title: Fear
+bibliography: refs.bib
+---
+
+# Fear
+
+Fear drove the purges [@harris2016, p. 45], though the archive is thin [@conquest1991].
+"""
+
+REFS_BIB = """@book{harris2016,
+  author = {Harris, James},
+  title = {The Great Fear},
+  publisher = {Oxford University Press},
+  address = {Oxford},
+  year = {2016}
+}
+
+@book{getty1999,
+  author = {Getty, J. Arch},
+  title = {The Road to Terror},
+  publisher = {Yale University Press},
+  address = {New Haven},
+  year = {1999}
+}
+"""
+
+
+def test_pandoc_citations_are_checked_against_the_named_bib(
+    run_bib: RunBib, tmp_path: Path
+) -> None:
+    (tmp_path / "paper.md").write_text(PANDOC, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(REFS_BIB, encoding="utf-8")
+    result = run_bib("lint", "--format", "json", "--fail-on", "info", str(tmp_path / "paper.md"))
+    assert result.code == 1, result.stderr
+    findings = {
+        (f["rule"], f["path"].rsplit("/", 1)[-1], f["line"]) for f in json.loads(result.stdout)
+    }
+    assert ("unknown-citation-key", "paper.md", 8) in findings
+    assert ("unused-reference", "refs.bib", 9) in findings
+    assert not any(rule == "unused-reference" and line == 1 for rule, _, line in findings)
+    explicit = run_bib(
+        "lint",
+        "--format",
+        "json",
+        "--bibliography",
+        str(tmp_path / "refs.bib"),
+        str(tmp_path / "paper.md"),
+    )
+    assert json.loads(explicit.stdout) == json.loads(result.stdout)
+
+
+def test_word_findings_are_placed_by_paragraph(run_bib: RunBib, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The Terror")
+    document.add_paragraph("George Kennan has argued that the purges were aimed abroad.")
+    document.add_paragraph("References")
+    document.add_paragraph("Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)")
+    path = tmp_path / "essay.docx"
+    document.save(str(path))
+    result = run_bib("lint", "--select", "missing-reference", str(path))
+    assert result.code == 1, result.stderr
+    assert result.stdout.startswith(f"{path}:¶2:")

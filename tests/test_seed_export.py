@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bib.bibtex import to_bibtex
 from pybtex.database import BibliographyData, parse_string
 
+from bib.bibtex import to_bibtex
 from bib.document import read_document
 from tests.conftest import RunBib
 

@@ -138,7 +138,7 @@ def lint(
 
 
 @bib.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
 )
@@ -152,6 +152,12 @@ def lint(
 )
 @click.option(
     "--ascii", "ascii_only", is_flag=True, help="Escape non-ASCII as LaTeX for classic BibTeX."
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 when the .bib beside each essay (or -o) differs from what "
+    "would be written now. Essays without one are passed over.",
 )
 @click.option("--resolve", is_flag=True, help="Add the DOIs and ISBNs that the catalogs confirm.")
 @click.option(
@@ -168,10 +174,11 @@ def lint(
 @catalog_options
 @config_option
 def export(
-    path: Path,
+    paths: tuple[Path, ...],
     output: Path | None,
     output_format: str,
     ascii_only: bool,
+    check: bool,
     resolve: bool,
     fill: bool,
     fix_from_catalog: bool,
@@ -179,28 +186,52 @@ def export(
     refresh: bool,
     config_path: Path | None,
 ) -> None:
-    """Export the essay's reference list as BibTeX or CSL-JSON."""
-    from cli.files import write_atomically
+    """Export an essay's reference list as BibTeX or CSL-JSON.
 
-    config = _config(config_path, path, offline, refresh)
-    document, _ = _read(path)
-    if not document.entries:
-        raise BibError(f"{path}: no reference list found")
-    entries: tuple[Entry, ...] = document.entries
-    if resolve or fill or fix_from_catalog:
-        from bib.resolve import enrich_entries, format_changes
-        from cli.resolving import resolve_with_progress
+    With --check, several essays may be given (as pre-commit does).
+    """
+    if len(paths) > 1 and (output is not None or not check):
+        raise click.UsageError("give one essay, or several with --check and no -o")
+    stale = []
+    for path in paths:
+        config = _config(config_path, path, offline, refresh)
+        document, _ = _read(path)
+        if not document.entries:
+            if check:
+                continue
+            raise BibError(f"{path}: no reference list found")
+        entries: tuple[Entry, ...] = document.entries
+        if resolve or fill or fix_from_catalog:
+            from bib.resolve import enrich_entries, format_changes
+            from cli.resolving import resolve_with_progress
 
-        report = resolve_with_progress(entries, config.catalogs, str(path))
-        entries, changes = enrich_entries(report, fill=fill, fix=fix_from_catalog)
-        if changes:
-            err(format_changes(changes))
-    text = _exported(entries, output_format, ascii_only)
-    if output is None:
-        out(text, nl=not text.endswith("\n"))
-    else:
-        write_atomically(output, text, inputs=[path])
-        err(f"{path}: wrote {len(entries)} entries to {output}")
+            report = resolve_with_progress(entries, config.catalogs, str(path))
+            entries, changes = enrich_entries(report, fill=fill, fix=fix_from_catalog)
+            if changes:
+                err(format_changes(changes))
+        text = _exported(entries, output_format, ascii_only)
+        if check:
+            target = output or path.with_suffix(".json" if output_format == "csl-json" else ".bib")
+            if _is_stale(target, text):
+                err(f"{target}: not what `bib export {path}` writes now")
+                stale.append(target)
+        elif output is None:
+            out(text, nl=not text.endswith("\n"))
+        else:
+            from cli.files import write_atomically
+
+            write_atomically(output, text, inputs=[path])
+            err(f"{path}: wrote {len(entries)} entries to {output}")
+    sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
+
+
+def _is_stale(target: Path, text: str) -> bool:
+    """Whether an existing export differs from ``text`` (no file: nothing to compare)."""
+    from cli.files import read_bytes
+
+    if not target.is_file():
+        return False
+    return read_bytes(target).decode("utf-8", errors="replace").replace("\r\n", "\n") != text
 
 
 @bib.command()

@@ -86,29 +86,33 @@ def read_bib(data: bytes, path: str) -> Document:
 
 def read_entries(text: str, path: str) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
     """The entries of a .bib text and the warnings about it; ``BibError`` if it has none."""
-    import bibtexparser
     from bibtexparser import model
+    from bibtexparser.entrypoint import parse_string
 
     # bibtexparser logs every failed block; here they are findings instead.
     logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
     logging.getLogger("bibtexparser").propagate = False
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     entries: list[Entry] = []
     warnings: list[str] = []
     for block in library.blocks:
         key = getattr(block, "key", "")
         if isinstance(block, model.DuplicateBlockKeyBlock):
             warnings.append(
-                f"line {block.start_line + 1}: the key {key} is used twice; "
+                f"line {(block.start_line or 0) + 1}: the key {key} is used twice; "
                 "this entry is read without it"
             )
-            block, key = block.ignore_error_block, ""
+            key = ""
+            if block.ignore_error_block is None:
+                continue
+            block = block.ignore_error_block
+        raw = (block.raw or "").rstrip()
+        start = block.start_line or 0
         if isinstance(block, model.Entry):
             reference = to_reference(block.entry_type, _values(block.fields))
-            entries.append(Entry(block.raw, _span(block.raw, block.start_line), reference, key))
-        elif isinstance(block, model.ParsingFailedBlock) and _ENTRY_START.search(block.raw):
-            raw = block.raw.rstrip()
-            entries.append(Entry(raw, _span(raw, block.start_line), Reference()))
+            entries.append(Entry(block.raw or raw, _span(block.raw or raw, start), reference, key))
+        elif isinstance(block, model.ParsingFailedBlock) and _ENTRY_START.search(raw):
+            entries.append(Entry(raw, _span(raw, start), Reference()))
     if not entries:
         raise BibError(f"{path}: no BibTeX entries found (is it a .bib file?)")
     return tuple(sorted(entries, key=lambda e: e.span.line)), tuple(warnings)

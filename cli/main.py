@@ -22,6 +22,7 @@ from bib.model import Document, Entry, Finding, Severity
 from cli.output import FORMATTERS, err, out
 
 if TYPE_CHECKING:
+    from cli.batch import Checked
     from cli.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,6 +79,13 @@ def config_option(command: F) -> F:
     help="A .bib that the essays cite by key ([@key], \\cite{key}); by default the one a "
     ".tex or the Markdown front matter names.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Files checked at once, in processes (0, the default: one per CPU).",
+)
 @catalog_options
 @config_option
 def lint(
@@ -88,6 +96,7 @@ def lint(
     fail_on: str | None,
     resolve: bool,
     bibliography: Path | None,
+    jobs: int,
     offline: bool,
     refresh: bool,
     config_path: Path | None,
@@ -100,7 +109,7 @@ def lint(
     2 on errors. A catalog that cannot be reached never makes a finding: the
     entries it could not check are counted on stderr.
     """
-    from checks import run_checks
+    from cli.batch import check_files, default_jobs
     from cli.files import expand_paths
 
     config = _config(config_path, paths[0], offline, refresh)
@@ -115,21 +124,27 @@ def lint(
             ),
         )
     files = list(expand_paths(paths))
+    checked = list(
+        check_files(
+            [(path, config.settings_for(path)) for path in files],
+            bibliography,
+            jobs or default_jobs(),
+        )
+    )
+    for item in checked:
+        for warning in item.document.warnings:
+            err(f"{item.path}: warning: {warning}")
+    per_file = [list(item.findings) for item in checked]
+    if resolve:
+        _resolve_all(checked, per_file, config)
     findings: list[Finding] = []
-    for path in files:
-        document, bib_path = _read(path, bibliography)
-        settings = config.settings_for(path)
-        found = list(run_checks(document, settings))
-        if resolve:
-            from checks.catalog import catalog_findings
-            from cli.resolving import resolve_with_progress
-
-            report = resolve_with_progress(document.entries, config.catalogs, str(path))
-            found.extend(catalog_findings(document, report, settings))
-        if bib_path is not None:
+    for item, found in zip(checked, per_file, strict=True):
+        if item.bibliography is not None:
             from bib.bibfile import bibliography_findings
 
-            found = list(bibliography_findings(found, document.entries, str(bib_path)))
+            found = list(
+                bibliography_findings(found, item.document.entries, str(item.bibliography))
+            )
         findings.extend(found)
     out(FORMATTERS[output_format](findings, len(files)))
     threshold = Severity(fail_on) if fail_on else config.fail_on
@@ -278,37 +293,32 @@ def _config(config_path: Path | None, start: Path, offline: bool, refresh: bool)
     return config
 
 
-def _read(path: Path, bibliography: Path | None = None) -> tuple[Document, Path | None]:
-    """The essay and, when it cites a .bib by key, that .bib's path (named or found)."""
-    from bib.document import read_document
-    from cli.files import read_bytes
+def _read(path: Path) -> tuple[Document, Path | None]:
+    """The essay and, when it cites a .bib by key, the .bib it names."""
+    from cli.batch import read_essay
 
-    data = read_bytes(path)
-    bib_path = bibliography or _named_bibliography(path, data)
-    if bib_path is None:
-        document = read_document(data, str(path))
-    else:
-        document = read_document(data, str(path), read_bytes(bib_path), str(bib_path))
+    document, bib_path = read_essay(path, None)
     for warning in document.warnings:
         err(f"{path}: warning: {warning}")
     return document, bib_path
 
 
-def _named_bibliography(path: Path, data: bytes) -> Path | None:
-    """The .bib a LaTeX file (\\bibliography, \\addbibresource) or Pandoc front matter names."""
-    suffix = path.suffix.lower()
-    if suffix not in (".tex", ".latex", ".md", ".markdown"):
-        return None
-    text = data.decode("utf-8", errors="replace")
-    if suffix in (".tex", ".latex"):
-        from bib.latex import bibliography_names
-    else:
-        from bib.pandoc import bibliography_names
-    for name in bibliography_names(text):
-        candidate = path.parent / name
-        if candidate.is_file():
-            return candidate
-    return None
+def _resolve_all(checked: list[Checked], per_file: list[list[Finding]], config: Config) -> None:
+    """One resolution for every file's entries: one cache, one rate limiter, one budget."""
+    from dataclasses import replace as copy
+
+    from checks.catalog import catalog_findings
+    from cli.resolving import resolve_with_progress
+
+    entries = [entry for item in checked for entry in item.document.entries]
+    label = str(checked[0].path) if len(checked) == 1 else f"{len(checked)} files"
+    report = resolve_with_progress(entries, config.catalogs, label)
+    start = 0
+    for item, found in zip(checked, per_file, strict=True):
+        count = len(item.document.entries)
+        part = copy(report, resolutions=report.resolutions[start : start + count])
+        found.extend(catalog_findings(item.document, part, config.settings_for(item.path)))
+        start += count
 
 
 def _exported(entries: tuple[Entry, ...], output_format: str, ascii_only: bool) -> str:

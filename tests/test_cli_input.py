@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -175,3 +176,15 @@ def test_unknown_option_is_a_usage_error(run_bib: RunBib) -> None:
     result = run_bib("lint", "--no-such-option", "x.md")
     assert result.code == 2
     assert "Traceback" not in result.stderr
+
+
+def test_many_essays_in_parallel_give_what_one_process_gives(
+    run_bib: RunBib, tmp_path: Path
+) -> None:
+    for i in range(6):
+        body = ESSAY if i % 2 else ESSAY.replace("Conquest (1992) agrees", "Conquest agrees")
+        (tmp_path / f"essay{i}.txt").write_text(body.replace("fear", f"fear {i}"), "utf-8")
+    serial = run_bib("lint", "--format", "json", "--jobs", "1", str(tmp_path))
+    parallel = run_bib("lint", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert serial.code == parallel.code
+    assert json.loads(parallel.stdout) == json.loads(serial.stdout)

@@ -1,0 +1,68 @@
+"""Checking many essays at once: files in parallel processes, the catalogs shared.
+
+Reading, parsing and checking a file is pure CPU work, so files are spread over
+a process pool (``--jobs``). Catalog look-ups happen afterwards in this process,
+for all files in one run: one cache, one rate limiter, one time budget.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from bib.model import Document, Finding
+from checks.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    path: Path
+    document: Document
+    findings: tuple[Finding, ...]
+    bibliography: Path | None
+
+
+def read_essay(path: Path, bibliography: Path | None) -> tuple[Document, Path | None]:
+    """One essay read, with the .bib it cites by key (given, or named in the file)."""
+    from bib.document import read_document
+    from cli.files import read_bytes
+    from cli.sources import named_bibliography
+
+    data = read_bytes(path)
+    bib_path = bibliography or named_bibliography(path, data)
+    if bib_path is None:
+        return read_document(data, str(path)), None
+    return read_document(data, str(path), read_bytes(bib_path), str(bib_path)), bib_path
+
+
+def check_file(path: Path, settings: Settings, bibliography: Path | None) -> Checked:
+    """Read one essay (and the .bib it cites) and run the rules on it."""
+    from checks import run_checks
+
+    document, bib_path = read_essay(path, bibliography)
+    return Checked(path, document, run_checks(document, settings), bib_path)
+
+
+def check_files(
+    jobs: Sequence[tuple[Path, Settings]], bibliography: Path | None, workers: int
+) -> Iterator[Checked]:
+    """Each file checked, in the order given; in ``workers`` processes when it pays."""
+    if workers <= 1 or len(jobs) < 4:
+        for path, settings in jobs:
+            yield check_file(path, settings, bibliography)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        yield from pool.map(
+            check_file,
+            [path for path, _ in jobs],
+            [settings for _, settings in jobs],
+            [bibliography] * len(jobs),
+            chunksize=max(1, len(jobs) // (workers * 8)),
+        )
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +39,7 @@ def read_essay(path: Path, bibliography: Path | None) -> tuple[Document, Path | 
 
 def check_file(path: Path, settings: Settings, bibliography: Path | None) -> Checked:
     """Read one essay (and the .bib it cites) and run the rules on it."""
-    from checks import run_checks
+    from checks.rules import run_checks
 
     document, bib_path = read_essay(path, bibliography)
     return Checked(path, document, run_checks(document, settings), bib_path)
@@ -54,6 +53,8 @@ def check_files(
         for path, settings in jobs:
             yield check_file(path, settings, bibliography)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         yield from pool.map(
             check_file,

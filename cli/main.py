@@ -269,7 +269,7 @@ def resolve(path: Path, offline: bool, refresh: bool, config_path: Path | None) 
 @click.argument("name", required=False)
 def rules(name: str | None) -> None:
     """List every rule, or print one rule's documentation."""
-    from checks import RULES
+    from checks.rules import RULES
 
     if name is None:
         for r in sorted(RULES.values(), key=lambda r: r.code):

@@ -62,7 +62,7 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def format_sarif(findings: Sequence[Finding], files_checked: int = 0) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other viewers."""
     from bib import __version__
-    from checks import RULES
+    from checks.rules import RULES
 
     rules = sorted(RULES.values(), key=lambda r: r.code)
     report = {

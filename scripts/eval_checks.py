@@ -24,7 +24,7 @@ from pathlib import Path
 from bib.document import read_document
 from bib.model import Finding
 from bib.namefold import fold_name
-from checks import Settings, run_checks
+from checks.rules import Settings, run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {

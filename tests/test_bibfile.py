@@ -9,7 +9,7 @@ from bib.bibtex import to_bibtex
 from bib.document import read_document
 from bib.errors import BibError
 from bib.model import Entry, EntryType, Finding, Name, Reference, Severity, Span
-from checks import Settings, run_checks
+from checks.rules import Settings, run_checks
 
 BIB = r"""% refs for the essay
 @string{oup = "Oxford University Press"}

@@ -6,8 +6,8 @@ import pytest
 
 from bib.document import read_document
 from bib.model import Document, Entry, KeyedCitation, Reference, Span
-from checks import RULES, Settings, run_checks
 from checks.keys import cited_keys
+from checks.rules import RULES, Settings, run_checks
 
 LIST = (
     "\n\nReferences\n\n"

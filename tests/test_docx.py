@@ -22,7 +22,7 @@ from bib.document import read_document
 from bib.docx import read_docx
 from bib.errors import BibError
 from bib.model import Document, Span
-from checks import Settings, run_checks
+from checks.rules import Settings, run_checks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NOTES = {

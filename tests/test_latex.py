@@ -7,8 +7,8 @@ import pytest
 from bib.document import read_document
 from bib.latex import bibliography_names, find_citations, read_latex, to_markdown
 from bib.model import Document, KeyedCitation, Span
-from checks import Settings, run_checks
 from checks.quotes import ends_with_locator, has_locator, keyed_locator
+from checks.rules import Settings, run_checks
 
 ESSAY = r"""\documentclass{article}
 \usepackage{biblatex}

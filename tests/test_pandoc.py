@@ -7,8 +7,8 @@ import pytest
 from bib.document import read_document
 from bib.model import Block, KeyedCitation, Span
 from bib.pandoc import bibliography_names, find_citations, locator_of
-from checks import Settings, run_checks
 from checks.quotes import has_locator, keyed_locator
+from checks.rules import Settings, run_checks
 
 
 def cited(text: str, *, narrative: bool | None = None) -> list[tuple[str, str]]:

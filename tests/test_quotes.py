@@ -11,7 +11,6 @@ import pytest
 from bib.document import read_document
 from bib.markdown import mask
 from bib.model import Block, Document, Span
-from checks import Settings
 from checks.quotes import (
     Quotation,
     cites_page,
@@ -20,6 +19,7 @@ from checks.quotes import (
     quote_without_page,
     unbalanced_quote,
 )
+from checks.rules import Settings
 
 BODY_LINE = 3  # the body of a hand-built essay starts on line 3, under a title
 

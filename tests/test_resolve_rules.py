@@ -52,7 +52,7 @@ def examples_with_records(doc: str, kind: str) -> list[tuple[str, list[dict[str,
 
 
 def findings_for(rule_name: str, text: str, docs: list[dict[str, object]]) -> list[str]:
-    from checks import Settings
+    from checks.rules import Settings
 
     module = catalog_module()
     document = read_document(text.encode("utf-8"), "example.md")
@@ -84,7 +84,7 @@ def report_for(document: Document, status: Status) -> ResolveReport:
 
 
 def test_could_not_check_is_never_a_finding() -> None:
-    from checks import Settings
+    from checks.rules import Settings
 
     text = (
         "Cites Pons (2002).\n\nReferences\n\n"
@@ -99,7 +99,7 @@ def test_could_not_check_is_never_a_finding() -> None:
 
 
 def test_findings_honour_severity_ignore_and_suppressions() -> None:
-    from checks import Settings
+    from checks.rules import Settings
 
     text = (
         "Cites Roffman (1977).\n\nReferences\n\n"
@@ -126,7 +126,7 @@ def test_findings_honour_severity_ignore_and_suppressions() -> None:
 
 
 def test_a_mismatch_finding_carries_its_data() -> None:
-    from checks import Settings
+    from checks.rules import Settings
 
     text = (
         "Cites Rogovin (1998).\n\nReferences\n\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bib.document import read_document
-from checks import RULES, Rule, Settings, run_checks
 from checks.catalog import CATALOG_RULES
 from checks.registry import CODE_PATTERN
+from checks.rules import RULES, Rule, Settings, run_checks
 
 ALL_RULES = sorted(RULES.values(), key=lambda r: r.code)
 

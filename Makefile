@@ -19,6 +19,10 @@ run: $(STAMP)
 	@echo "== bib lint $(EXAMPLE)"
 	-$(BIN)/bib lint $(EXAMPLE)
 	@echo
+	@echo "== the same essay as a Word document"
+	$(BIN)/python scripts/example_docx.py $(EXAMPLE) examples/essay.docx
+	-$(BIN)/bib lint examples/essay.docx
+	@echo
 	@echo "== bib export $(EXAMPLE)"
 	$(BIN)/bib export $(EXAMPLE)
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bib.model import Block, Document, Span
 
@@ -170,15 +172,16 @@ _LEFT_CUES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The words of a text; cached, since several passes read the same paragraph."""
+    return tuple(_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -198,7 +201,7 @@ class _Positions:
     def __init__(self, block: Block) -> None:
         self.block = block
         text = block.prose or block.text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def span(self, start: int, end: int) -> Span:
         line = _bisect(self.starts, start)
@@ -237,7 +240,7 @@ class _Run:
     possessive: bool
 
 
-def _name_runs(text: str, tokens: list[_Token]) -> Iterator[_Run]:
+def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -267,7 +270,7 @@ def _name_runs(text: str, tokens: list[_Token]) -> Iterator[_Run]:
         i = j + 1
 
 
-def _particle_before_name(tokens: list[_Token], index: int) -> bool:
+def _particle_before_name(tokens: Sequence[_Token], index: int) -> bool:
     """ "van der" in "Marcel van der Linden": particles, then a capitalised name."""
     k = index
     while k < len(tokens) and tokens[k].text in _PARTICLES:
@@ -281,7 +284,7 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
     return gap in (" ", ". ", ".") or (gap == " " * len(gap) and 0 < len(gap) <= 2)
 
 
-def _verb_after(text: str, tokens: list[_Token], index: int) -> str | None:
+def _verb_after(text: str, tokens: Sequence[_Token], index: int) -> str | None:
     """The strength of a reporting verb right after a name (adverbs and "has" skipped)."""
     perfect = False
     previous = tokens[index]
@@ -304,7 +307,7 @@ def _verb_after(text: str, tokens: list[_Token], index: int) -> str | None:
     return None
 
 
-def _followed_by_clause(text: str, tokens: list[_Token], position: int) -> bool:
+def _followed_by_clause(text: str, tokens: Sequence[_Token], position: int) -> bool:
     after = text[tokens[position].end : tokens[position].end + 2]
     if after[:1] in (":", ","):
         return True
@@ -312,11 +315,11 @@ def _followed_by_clause(text: str, tokens: list[_Token], position: int) -> bool:
     return following in _VERB_OBJECTS
 
 
-def _left_words(tokens: list[_Token], index: int, count: int) -> tuple[str, ...]:
+def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, ...]:
     return tuple(t.text.lower() for t in tokens[max(0, index - count) : index])
 
 
-def _cue(text: str, tokens: list[_Token], run: _Run) -> str | None:
+def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """How surely the grammar around a name says it is cited (None: not at all)."""
     return (
         _year_in_brackets(text, tokens, run)
@@ -328,19 +331,19 @@ def _cue(text: str, tokens: list[_Token], run: _Run) -> str | None:
     )
 
 
-def _year_in_brackets(text: str, tokens: list[_Token], run: _Run) -> str | None:
+def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Harris (2016) shows"."""
     after = text[tokens[run.last].end : tokens[run.last].end + 12]
     return STRONG if re.match(r"[’']?s?\s*\((?:\d{4}|n\.d\.)", after) else None
 
 
-def _scholarly_possessive(tokens: list[_Token], run: _Run) -> str | None:
+def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Harris’ argument", "in Uldricks’ words"."""
     following = tokens[run.last + 1].text.lower() if run.last + 1 < len(tokens) else ""
     return STRONG if run.possessive and following in _SCHOLARLY_NOUNS else None
 
 
-def _phrase_before(tokens: list[_Token], run: _Run) -> str | None:
+def _phrase_before(tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "according to Harris", "the work of Silvio Pons"."""
     left = _left_words(tokens, run.first, 4)
     return STRONG if any(left[-len(cue) :] == cue for cue in _LEFT_CUES) else None
@@ -352,7 +355,7 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _verb_after_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
+def _verb_after_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure).
 
     After a preposition the name is not the verb's subject: in "Sewell's study of
@@ -367,7 +370,7 @@ def _verb_after_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
     return verb
 
 
-def _verb_in_relative_clause(text: str, tokens: list[_Token], run: _Run) -> str | None:
+def _verb_in_relative_clause(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Silvio Pons, who stressed ..."."""
     who = run.last + 1
     if who >= len(tokens) or tokens[who].text.lower() != "who":
@@ -377,7 +380,7 @@ def _verb_in_relative_clause(text: str, tokens: list[_Token], run: _Run) -> str 
     return _verb_after(text, tokens, who)
 
 
-def _verb_before_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
+def _verb_before_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "‘...’, writes Getty": a reporting verb after a quotation, before the name."""
     verb = run.first - 1
     if verb < 1 or tokens[verb].text.lower() not in _REPORTING:
@@ -386,7 +389,9 @@ def _verb_before_name(text: str, tokens: list[_Token], run: _Run) -> str | None:
     return STRONG if any(mark in gap for mark in ",’”'\"") else None
 
 
-def _coordinated(text: str, tokens: list[_Token], runs: list[_Run], cues: list[str | None]) -> None:
+def _coordinated(
+    text: str, tokens: Sequence[_Token], runs: list[_Run], cues: list[str | None]
+) -> None:
     """Names listed together share the verb of the last: "A, B and C have argued".
 
     The chain must end in "and" (or "&") before the cued name, so that "in Spain,
@@ -404,7 +409,7 @@ def _coordinated(text: str, tokens: list[_Token], runs: list[_Run], cues: list[s
             cues[j] = cues[k]
 
 
-def _gap(text: str, tokens: list[_Token], left: _Run, right: _Run) -> str:
+def _gap(text: str, tokens: Sequence[_Token], left: _Run, right: _Run) -> str:
     return " ".join(text[tokens[left.last].end : tokens[right.first].start].split())
 
 
@@ -439,22 +444,32 @@ def _emphasised(original: str, start: int) -> bool:
     return start > 0 and original[start - 1 : start] in ("*", "_")
 
 
-def _sentence_starts(text: str, tokens: list[_Token]) -> set[int]:
+_CLAUSE_END = re.compile(r"[.!?…:;]\W*$|\n\s*\n")
+_INITIAL_GAP = re.compile(r"\.\s?")
+_SENTENCE_END = re.compile(r"[.!?]\s+$")
+
+
+@lru_cache(maxsize=512)
+def _sentence_starts(text: str) -> frozenset[int]:
+    """The indices of the words of ``text`` that begin a sentence or a clause."""
+    tokens = _tokens(text)
     starts = {0}
     for k in range(1, len(tokens)):
         gap = text[tokens[k - 1].end : tokens[k].start]
-        if (re.search(r"[.!?…:;]\W*$|\n\s*\n", gap) and not re.fullmatch(r"\.\s?", gap)) or (
-            re.search(r"[.!?]\s+$", gap) and len(tokens[k - 1].text) > 1
+        if gap == " ":
+            continue  # the commonest gap, and never a boundary
+        if (_CLAUSE_END.search(gap) and not _INITIAL_GAP.fullmatch(gap)) or (
+            _SENTENCE_END.search(gap) and len(tokens[k - 1].text) > 1
         ):
             starts.add(k)
-    return starts
+    return frozenset(starts)
 
 
 def mentions(block: Block) -> Iterator[Mention]:
     """Every capitalised word (possessive removed) that could be a name."""
     text = block.prose or block.text
     tokens = _tokens(text)
-    starts = _sentence_starts(text, tokens)
+    starts = _sentence_starts(text)
     positions = _Positions(block)
     for index, token in enumerate(tokens):
         word, _ = _strip_possessive(token.text)

@@ -65,6 +65,7 @@ _NOT_LETTERS = re.compile(r"[^a-z]")
 _DERIVED = re.compile(r"^(?:ist|ists|ism|isms|ite|ites|ian|ians|ianism|ic|ics|esque|ist's)$")
 
 
+@lru_cache(maxsize=65536)
 def ascii_letters(name: str) -> str:
     """Lower-case ASCII letters only: diacritics, case, hyphens and spaces go."""
     decomposed = unicodedata.normalize("NFKD", name.lower().translate(_LETTER_MAP))
@@ -99,14 +100,17 @@ def allowed_slips(length: int) -> int:
 @lru_cache(maxsize=65536)
 def are_variants(name: str, other: str) -> bool:
     """Whether two written family names are most likely one person's name."""
-    if name == other or is_derived(name, other):
+    if name == other:
         return False
     a, b = fold_name(name), fold_name(other)
     if not a or not b:
         return False
-    if a == b:
-        return True
-    if a[0] != b[0] and ascii_letters(name)[:1] != ascii_letters(other)[:1]:
-        return False
-    slips = allowed_slips(min(len(a), len(b)))
-    return slips > 0 and DamerauLevenshtein.distance(a, b, score_cutoff=slips) <= slips
+    if a != b:
+        slips = allowed_slips(min(len(a), len(b)))
+        if slips == 0 or abs(len(a) - len(b)) > slips:
+            return False
+        if a[0] != b[0] and ascii_letters(name)[:1] != ascii_letters(other)[:1]:
+            return False
+        if DamerauLevenshtein.distance(a, b, score_cutoff=slips) > slips:
+            return False
+    return not is_derived(name, other)

@@ -113,15 +113,35 @@ def _clusters(
             i = parent[i]
         return i
 
-    for i, a in enumerate(spellings):
-        for j in range(i + 1, len(spellings)):
-            b = spellings[j]
-            if _same_person(a, b, accepted, upper_list):
-                parent[root(j)] = root(i)
+    for i, j in _candidate_pairs(spellings):
+        if _same_person(spellings[i], spellings[j], accepted, upper_list):
+            parent[root(j)] = root(i)
     groups: dict[int, list[_Spelling]] = {}
     for i, s in enumerate(spellings):
         groups.setdefault(root(i), []).append(s)
     return [g for g in groups.values() if len({s.text for s in g}) > 1]
+
+
+def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
+    """The pairs that could be variants: same first letter (folded or plain), lengths close.
+
+    Variants share a first letter and differ in length by at most two slips, so
+    only such pairs are compared, not every spelling with every other.
+    """
+    buckets: dict[str, list[int]] = {}
+    for i, spelling in enumerate(spellings):
+        for key in {fold_name(spelling.text)[:1], ascii_letters(spelling.text)[:1]}:
+            buckets.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        by_length = sorted(members, key=lambda i: len(fold_name(spellings[i].text)))
+        for k, i in enumerate(by_length):
+            length = len(fold_name(spellings[i].text))
+            for j in by_length[k + 1 :]:
+                if len(fold_name(spellings[j].text)) - length > 2:
+                    break
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _same_person(a: _Spelling, b: _Spelling, accepted: list[set[str]], upper_list: bool) -> bool:

@@ -263,7 +263,8 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
         family, possessive = _strip_possessive(parts[-1])
         if text[tokens[j].end : tokens[j].end + 1] in ("’", "'") and not possessive:
             possessive = family.endswith("s")
-        while len(parts) > 1 and parts[-2] in _PARTICLES:
+        # Particles belong to the family name, capitalised too: "For Van der Linden".
+        while len(parts) > 1 and parts[-2].lower() in _PARTICLES:
             family = f"{parts.pop(-2)} {family}"
         given = " ".join(parts[:-1])
         yield _Run(first, family_index, given, family, possessive)
@@ -328,6 +329,7 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
         or _verb_after_name(text, tokens, run)
         or _verb_in_relative_clause(text, tokens, run)
         or _verb_before_name(text, tokens, run)
+        or _framing(text, tokens, run)
     )
 
 
@@ -353,6 +355,15 @@ _PREPOSITIONS = frozenset(
     """of about on against with to from under than towards toward at into over between among
     upon across through during""".split()
 )
+
+
+def _framing(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
+    """ "For Hobsbawm, the century was short": a view framed by its holder (weak: "For
+    Stalin, the purges..." frames an actor's view as readily)."""
+    if _left_words(tokens, run.first, 1) != ("for",):
+        return None
+    after = text[tokens[run.last].end : tokens[run.last].end + 2]
+    return WEAK if after[:1] == "," else None
 
 
 def _verb_after_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
@@ -386,7 +397,12 @@ def _verb_before_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
     if verb < 1 or tokens[verb].text.lower() not in _REPORTING:
         return None
     gap = text[tokens[verb - 1].end : tokens[verb].start]
-    return STRONG if any(mark in gap for mark in ",’”'\"") else None
+    if not any(mark in gap for mark in ",’”'\""):
+        return None
+    # The name ends the inversion: "writes Getty." or "writes Getty, ..."; in
+    # "Nikolaevsky, portrayed Kirov as a moderate" Kirov is the verb's object.
+    after = text[tokens[run.last].end : tokens[run.last].end + 3].lstrip("’'s")
+    return STRONG if after[:1] in ("", ",", ".", ";", ":", ")", "\n") else None
 
 
 def _coordinated(
@@ -584,7 +600,7 @@ def _join_page_marks(words: list[str]) -> list[str]:
 
 
 # Words of places, publishers and institutions, which stand where a name could.
-_NOT_PERSONS = frozenset(
+NOT_PERSONS = frozenset(
     """archive archives center centre library press university museum institute office ministry
     committee commission department foundation society association council agency bureau
     books house publishers publishing company collection records papers""".split()
@@ -604,7 +620,7 @@ def _names_of(text: str) -> list[str]:
 def _looks_like_person(name: str) -> bool:
     words = name.split()
     return all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
-        w.lower().strip(".,") in _NOT_PERSONS for w in words
+        w.lower().strip(".,") in NOT_PERSONS for w in words
     )
 
 

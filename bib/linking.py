@@ -51,15 +51,28 @@ class ListIndex:
 
 
 def index_entries(entries: Sequence[Entry]) -> ListIndex:
-    by_key: dict[str, list[int]] = {}
-    by_spelling: dict[str, list[int]] = {}
+    """Each family name's entries: those it leads, or failing any, those it shares.
+
+    "Rediker" alone cites Rediker's own book, not Linebaugh and Rediker's; a
+    co-author's name links to the joint work only when they lead none of the list.
+    """
+    leads: dict[str, set[int]] = {}
+    shares: dict[str, set[int]] = {}
+    spelled: dict[str, str] = {}
     for i, entry in enumerate(entries):
-        for family in families(entry):
-            by_key.setdefault(fold_name(family), []).append(i)
-            by_spelling.setdefault(family, []).append(i)
+        for position, family in enumerate(families(entry)):
+            key = fold_name(family)
+            (leads if position == 0 else shares).setdefault(key, set()).add(i)
+            spelled.setdefault(family, key)
+            if " " in family:  # "van der Linden" is also mentioned as "Linden"
+                last = fold_name(family.split()[-1])
+                (leads if position == 0 else shares).setdefault(last, set()).add(i)
+    by_key = {
+        key: tuple(sorted(leads.get(key) or shares[key])) for key in set(leads) | set(shares)
+    }
     return ListIndex(
-        MappingProxyType({k: tuple(sorted(set(v))) for k, v in by_key.items()}),
-        MappingProxyType({k: tuple(sorted(set(v))) for k, v in by_spelling.items()}),
+        MappingProxyType(by_key),
+        MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
     )
 
 

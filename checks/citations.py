@@ -98,13 +98,13 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     analysis = citing(document)
     cited = {i for found in analysis.links for i in found.entries}
-    mentioned = {fold_name(m.word) for m in analysis.mentions}
+    # A name merely mentioned counts for the entries it stands for in the list's index.
+    for word in {m.word for m in analysis.mentions}:
+        cited.update(analysis.index.exact(word))
     by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):
         names = families(entry)
         if i in cited or not names or (entry.key and entry.key in by_key):
-            continue
-        if any(fold_name(n) in mentioned or fold_name(n.split()[-1]) in mentioned for n in names):
             continue
         yield Hit(
             entry.span,

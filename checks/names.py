@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bib.citations import NOT_PERSONS
 from bib.linking import people
 from bib.model import Document, Severity, Span
 from bib.namefold import are_variants, ascii_letters, fold_name
@@ -85,7 +86,7 @@ def _spellings(document: Document) -> list[_Spelling]:
 
     for entry in document.entries:
         for name in people(entry):
-            if name.family:
+            if name.family and not _institutional(name.family):
                 add(name.full_family, entry.span, True, name.given)
     analysis = citing(document)
     for citation in analysis.citations:
@@ -120,6 +121,11 @@ def _clusters(
     for i, s in enumerate(spellings):
         groups.setdefault(root(i), []).append(s)
     return [g for g in groups.values() if len({s.text for s in g}) > 1]
+
+
+def _institutional(family: str) -> bool:
+    """A corporate author read as a family name ("Wilson Center Digital Archive")."""
+    return any(word.lower().strip(".,") in NOT_PERSONS for word in family.split())
 
 
 def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:

@@ -230,6 +230,10 @@ def _imprint(
     return [(L.PUBLISHER, f", {publisher}, "), (L.PLACE, f"{place}, "), (L.DATE, f"{year}.")]
 
 
+_EDITOR_MARKS = (" (ed.)", " (eds.)", " (Hrsg.)", " (dir.)", ", ed.", " (Ed.)", " (Hg.)",
+                 " (éd.)", " (a cura di)", ", eds.", " (org.)")  # fmt: skip
+
+
 def seed_book(pools: Pools, rng: random.Random) -> Example:
     year = _year(rng)
     pieces = _number_prefix(rng)
@@ -237,9 +241,7 @@ def seed_book(pools: Pools, rng: random.Random) -> Example:
     label = L.EDITOR if edited else L.AUTHOR
     pieces += _people(pools, rng, label)
     if edited:
-        pieces.append(
-            (label, rng.choice((" (ed.)", " (eds.)", " (Hrsg.)", " (dir.)", ", ed.", " (Ed.)")))
-        )
+        pieces.append((label, rng.choice(_EDITOR_MARKS)))
     title = _emph(_title(pools.book_titles, rng), rng, 0.3)
     layout = rng.randrange(6)
     if layout <= 1:  # Carr, E. H. Twilight of the Comintern (Macmillan press, London 1982)
@@ -261,6 +263,19 @@ def seed_book(pools: Pools, rng: random.Random) -> Example:
     else:  # A. Rossi, Storia di Roma, Milano 1975
         pieces += [(L.TITLE, f", {title}")]
         pieces += _imprint(pools, rng, year)
+    return from_pieces(pieces)
+
+
+def seed_edition(pools: Pools, rng: random.Random) -> Example:
+    """A book cited by its title: "Household and Family in Past Time, ed. Peter Laslett,
+    Cambridge, 1972." / "Title. Edited by Name. Place: Publisher, 1990."."""
+    year = _year(rng)
+    pieces = _number_prefix(rng)
+    pieces += [(L.TITLE, _emph(_title(pools.book_titles, rng), rng, 0.3))]
+    cue = rng.choice((", ed. ", ", eds. ", ". Edited by ", ", a cura di ", ", hrsg. von ",
+                      ", éd. par ", ", sous la direction de "))  # fmt: skip
+    pieces += [(L.EDITOR, cue), *_people(pools, rng, L.EDITOR, most=2)]
+    pieces += _imprint(pools, rng, year)
     return from_pieces(pieces)
 
 
@@ -346,7 +361,10 @@ def synthesise_seed(
 ) -> list[Example]:
     pools = build_pools(references)
     makers = (seed_book, seed_book, seed_article, seed_chapter)
-    return [rng.choice(makers)(pools, rng) for _ in range(count)]
+    count_editions = count // 20
+    count -= count_editions
+    out = [rng.choice(makers)(pools, rng) for _ in range(count)]
+    return out + [seed_edition(pools, rng) for _ in range(count_editions)]
 
 
 def synthesise(

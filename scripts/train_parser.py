@@ -4,6 +4,9 @@ Reads the labelled corpus, keeps the fixed held-out 10% out of everything (see
 ``bib.parser.corpus.is_held_out``), adds the synthetic references of
 ``scripts/augment.py`` built from the training 90% only, and writes
 ``bib/parser/reference.crfsuite``. Deterministic: one seed drives all sampling.
+
+For tuning, ``--without-dev --out /tmp/x.crfsuite`` also leaves out the dev split
+(``corpus.is_dev``), and ``eval_parser.py --split dev --model /tmp/x.crfsuite`` scores it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import pycrfsuite  # noqa: E402
 from bib.parser.corpus import (  # noqa: E402
     LabelledReference,
     default_corpus_path,
+    is_dev,
     is_held_out,
     read_corpus,
 )
@@ -34,8 +38,11 @@ from bib.parser.tokens import Token  # noqa: E402
 CORPUS = Path(default_corpus_path())
 
 
-def training_split(path: Path) -> list[LabelledReference]:
-    return [r for r in read_corpus(str(path)) if not is_held_out(r.id)]
+def training_split(path: Path, without_dev: bool = False) -> list[LabelledReference]:
+    return [
+        r for r in read_corpus(str(path))
+        if not is_held_out(r.id) and not (without_dev and is_dev(r.id))
+    ]  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=float, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--without-dev",
+        action="store_true",
+        help="leave the dev split out too (models for tuning; `eval_parser.py --split dev`)",
+    )
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != "0":
         # citeproc-py iterates over sets; a fixed hash seed makes the rendering, and so
@@ -57,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
 
     started = time.time()
-    references = training_split(args.corpus)
+    references = training_split(args.corpus, args.without_dev)
     examples: list[tuple[str, list[Token], list[str]]] = [
         (r.text, list(r.tokens), list(r.labels)) for r in references
     ]

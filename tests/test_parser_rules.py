@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from bib.parser.corpus import map_segments
 from bib.parser.fields import (
     find_month,
     find_year,
@@ -20,9 +21,13 @@ from bib.parser.names import parse_names
 from bib.parser.rules import (
     close_brackets,
     close_quoted_titles,
+    container_without_title,
     editors_need_a_cue,
+    names_end_at_given_name,
     names_end_at_initials,
     pages_that_are_years,
+    punctuation_is_no_field,
+    title_after_role_mark,
 )
 from bib.parser.tokens import Token, tokenize
 
@@ -46,6 +51,9 @@ NAMES = [
     ("Müller, Hans", [("Müller", "Hans")], False, False),
     ("A. Rossi", [("Rossi", "A.")], False, False),
     ("---", [], False, False),
+    ("• MERDRIGNAC Bernard,", [("MERDRIGNAC", "Bernard")], False, False),
+    ("sous la direction de Géraldine Barron et Pauline Le Goff-Janton", [("Barron", "Géraldine"), ("Goff-Janton", "Pauline")], True, False),
+    ("a cura di Mario Rossi", [("Rossi", "Mario")], True, False),
 ]  # fmt: skip
 
 
@@ -123,6 +131,8 @@ def test_years_and_months(text: str, year: str, month: str) -> None:
         ("*Title in emphasis*.", "Title in emphasis"),
         ("Oxford UP.", "Oxford UP"),
         ("Norton & Co.", "Norton & Co."),
+        ("’, Cahiers du monde russe,", "Cahiers du monde russe"),
+        ("’Tis Pity", "’Tis Pity"),
         (
             "International Affairs (Royal Institute 1931-1939),",
             "International Affairs (Royal Institute 1931-1939)",
@@ -152,6 +162,9 @@ def _relabelled(
     [
         (close_quoted_titles, "‘The Purge’, Slavonic Review",
          "title title title title title title container", "title title title title title container container"),
+        (close_quoted_titles, "‘Top “ Revisionism ” ’ , Cahiers",
+         "title title title container container container container container",
+         "title title title title title title container container"),
         (close_brackets, "Affairs (Royal Institute 1931) , Vol. 13",
          "container container container publisher date date date volume volume",
          "container container container container container container container volume volume"),
@@ -160,6 +173,22 @@ def _relabelled(
         (pages_that_are_years, "history , 1917-53 (",
          "title title pages place", "title title title place"),
         (editors_need_a_cue, "A. Rossi , Storia", "editor editor editor title", "author author author title"),
+        (punctuation_is_no_field, "Stalin Works , Vol. 14", "title title container volume volume",
+         "title title title volume volume"),
+        (punctuation_is_no_field, "Works ( London", "title date place", "title place place"),
+        (names_end_at_given_name, "Parisot , Eric. Graveyard Poetry :",
+         "author author author author author title", "author author author title title title"),
+        (names_end_at_given_name, "Smith , John. and Mary Jones :",
+         "author author author author author author title", "author author author author author author title"),
+        (title_after_role_mark, "Scholz , T. , ed. Digital Labor",
+         "editor editor editor editor editor editor title", "editor editor editor editor editor title title"),
+        (title_after_role_mark, "Scholz , ed. by Smith : Labor",
+         "editor editor editor editor editor editor title", "editor editor editor editor editor editor title"),
+        (container_without_title, "Science in Christian Perspective . Boston :",
+         "container container container container container place place",
+         "title title title title title place place"),
+        (container_without_title, "In Science . Boston :",
+         "container container container place place", "container container container place place"),
     ],
 )  # fmt: skip
 def test_relabelling_rules(
@@ -169,3 +198,26 @@ def test_relabelling_rules(
     expected: str,
 ) -> None:
     assert _relabelled(rule, text, labels) == expected
+
+
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        # "In" that closes a title introduces the container.
+        ([("title", "“Recitatio.” In"), ("container-title", "The Roman.")],
+         (("title", "“Recitatio.”"), ("container", "In The Roman."))),
+        # A container without a title but with an imprint is the book cited.
+        ([("author", "Carson Rachel"), ("container-title", "Silent Spring."), ("location", "Boston:")],
+         (("author", "Carson Rachel"), ("title", "Silent Spring."), ("place", "Boston:"))),
+        # Without an imprint it names a journal ("J. Am. Chem. Soc. 103, 2450").
+        ([("author", "Smith"), ("journal", "J. Am. Chem. Soc."), ("volume", "103,")],
+         (("author", "Smith"), ("container", "J. Am. Chem. Soc."), ("volume", "103,"))),
+        # GROBID's monograph title is the container only beside an article title.
+        ([("title[a]", "A part"), ("title[m]", "The book")], (("title", "A part"), ("container", "The book"))),
+        ([("title[m]", "The book"), ("pubPlace", "Paris")], (("title", "The book"), ("place", "Paris"))),
+    ],
+)  # fmt: skip
+def test_corpus_segments_map_to_our_labels(
+    segments: list[tuple[str, str]], expected: tuple[tuple[str, str], ...]
+) -> None:
+    assert map_segments(segments) == expected

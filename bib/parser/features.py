@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from typing import NamedTuple
 
 from bib.parser.tokens import Token
 
@@ -27,7 +28,7 @@ _LEXICON: dict[str, str] = {}
 
 def _add(kind: str, words: str) -> None:
     for word in words.split():
-        _LEXICON[word] = kind
+        _LEXICON[word] = f"k={kind}"
 
 
 _add(
@@ -63,14 +64,20 @@ _add("place", "london new york paris berlin oxford cambridge chicago boston prin
      "göttingen heidelberg bern zürich zurich basel geneva genève bruxelles brussels "
      "lyon harmondsworth ithaca berkeley")  # fmt: skip
 
-# A neighbour's flags worth copying (not its window: that would snowball).
-_FLAG_PREFIXES = ("k=", "year", "range", "initial", "emph", "caps", "url")
 _QUOTE_OPEN = "“‘«„"
 _QUOTE_CLOSE = "”’»"
 
 
+_ASCII_KINDS = str.maketrans(
+    {chr(c): "X" if chr(c).isupper() else "x" if chr(c).isalpha() else "d" if chr(c).isdigit()
+     else chr(c) for c in range(128)}
+)  # fmt: skip
+
+
 def shape(word: str) -> str:
     """'Smith' -> 'Xx', 'J.' -> 'X.', '1990' -> 'd', '286-314' -> 'd-d'."""
+    if word.isascii():
+        return "".join([kind for kind, _ in groupby(word.translate(_ASCII_KINDS))][:8])
     out: list[str] = []
     last = ""
     for ch in word:
@@ -83,25 +90,22 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-def _kind(word: str) -> str:
-    return _LEXICON.get(word.lower().rstrip(".:,").replace("’", "'"), "")
+class _Word(NamedTuple):
+    """Everything about a token that does not depend on where it stands (cached).
 
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """Everything about a token that does not depend on where it stands (cached)."""
+    A NamedTuple: a frozen dataclass costs a ``object.__setattr__`` per field to build,
+    and every new word in a reference builds one.
+    """
 
     own: tuple[str, ...]
-    # This word as seen from the token 2 after it, 1 after, 1 before, 2 before; its
-    # flags as seen from the token after it and before it. Plain fields, not dicts:
-    # this is the hot loop of parsing.
-    as_minus2: tuple[str, ...]
+    # This word as seen from the token 2 after it, 1 after (with its flags), 1 before
+    # (with its flags), 2 before. Plain fields, not dicts: this is the hot loop of parsing.
+    as_minus2: str
     as_minus1: tuple[str, ...]
     as_plus1: tuple[str, ...]
-    as_plus2: tuple[str, ...]
-    flags_minus1: tuple[str, ...]
-    flags_plus1: tuple[str, ...]
-    left: str  # "-1w|w=" half of a bigram
+    as_plus2: str
+    left: str  # "-1w|w=word|": the first half of the bigram with the token after
+    right: str  # "w|+1w=word|": the first half of the bigram with the token after
     word: str
     period: bool  # closes a sentence-like piece ("." / ":" / "Studies.")
     year: bool
@@ -113,6 +117,8 @@ def _word(text: str, emphasis: bool) -> _Word:
     word = lower.rstrip(".") or lower
     shp = shape(text)
     feats = [f"w={word}", f"s={shp}"]
+    # The features a neighbour copies too (not its window: that would snowball).
+    flags: list[str] = []
     if len(word) > 3 and word.isalpha():
         feats.append(f"suf={word[-3:]}")
     if text.endswith("."):
@@ -120,71 +126,91 @@ def _word(text: str, emphasis: bool) -> _Word:
     if text[:1].isupper():
         feats.append("cap")
         if text.isupper() and len(text) > 1 and text.isalpha():
-            feats.append("caps")
+            flags.append("caps")
     year = bool(_YEAR.match(text))
     if year:
-        feats.append("year")
+        flags.append("year")
     elif _RANGE.match(text):
-        feats.append("range")
+        flags.append("range")
     elif text.isdigit():
-        feats.append(f"num{min(len(text), 5)}")
+        feats.append(_NUM[min(len(text), 5)])
     initial = bool(_INITIAL.match(text))
     if initial:
-        feats.append("initial")
-    elif _ROMAN.match(text) and text[:1].isupper():
+        flags.append("initial")
+    elif text[:1].isupper() and _ROMAN.match(text):
         feats.append("roman")
     if text.startswith(("http", "www.")):
-        feats.append("url")
+        flags.append("url")
     elif "10." in text and "/" in text:
         feats.append("doi")
-    kind = _kind(text)
+    kind = _LEXICON.get(lower.rstrip(".:,").replace("’", "'"))
     if kind:
-        feats.append(f"k={kind}")
+        flags.append(kind)
     if emphasis:
-        feats.append("emph")
-    flags = [f for f in feats if f.startswith(_FLAG_PREFIXES)]
+        flags.append("emph")
+    feats += flags
     return _Word(
         own=tuple(feats),
         # Shapes only for the nearest neighbours: further ones cost speed, not accuracy.
-        as_minus2=(f"-2w={word}",),
-        as_minus1=(f"-1w={word}", f"-1s={shp}"),
-        as_plus1=(f"1w={word}", f"1s={shp}"),
-        as_plus2=(f"2w={word}",),
-        flags_minus1=tuple(f"-1{f}" for f in flags),
-        flags_plus1=tuple(f"1{f}" for f in flags),
+        as_minus2=f"-2w={word}",
+        as_minus1=(f"-1w={word}", f"-1s={shp}", *[f"-1{f}" for f in flags]),
+        as_plus1=(f"1w={word}", f"1s={shp}", *[f"1{f}" for f in flags]),
+        as_plus2=f"2w={word}",
         left=f"-1w|w={word}|",
+        right=f"w|+1w={word}|",
         word=word,
         period=text in ".:" or (text.endswith(".") and len(text) > 3 and not initial),
         year=year,
     )
 
 
+_NUM = tuple(f"num{i}" for i in range(6))
+
+
 def token_features(tokens: Sequence[Token], text: str = "") -> list[list[str]]:
-    """The feature strings of each token; ``text`` is the string offsets point into."""
+    """The feature strings of each token; ``text`` is the string offsets point into.
+
+    The order of a token's features does not matter to the tagger; this order is the
+    cheapest to build.
+    """
     n = len(tokens)
+    if not n:
+        return []
     words = [_word(tok.text, tok.emphasis) for tok in tokens]
     out: list[list[str]] = []
     paren = bracket = 0
     quoted = False
     periods = years = 0
+    size = len(text)
+    last = n - 1
     for i, tok in enumerate(tokens):
         t = tok.text
         w = words[i]
-        feats = list(w.own)
-        feats.append(_POS[10 * i // n])
-        if i == 0:
-            feats.append("first")
-        if i == n - 1:
-            feats.append("last")
+        feats = [*w.own, _POS[10 * i // n], _SEG[periods if periods < 5 else 5],
+                 _YRS[years if years < 2 else 2]]  # fmt: skip
+        if i:
+            before = words[i - 1]
+            feats += before.as_minus1
+            feats.append(before.left + w.word)
+            feats.append(words[i - 2].as_minus2 if i > 1 else "-2w=<edge>")
+        else:
+            feats += _FIRST
+        if i < last:
+            after = words[i + 1]
+            feats += after.as_plus1
+            feats.append(w.right + after.word)
+            feats.append(words[i + 2].as_plus2 if i + 1 < last else "2w=<edge>")
+        else:
+            feats += _LAST
         # Context that a ±2 window cannot see: enclosing brackets and quotes, and how
         # many sentence breaks and years came before (fields follow a rough order).
         if t == "(":
             paren += 1
         elif t == "[":
             bracket += 1
-        if paren > 0:
+        if paren:
             feats.append("inparen")
-        if bracket > 0:
+        if bracket:
             feats.append("inbracket")
         if t in _QUOTE_OPEN or (t in "\"'" and not quoted):
             quoted = True
@@ -192,42 +218,21 @@ def token_features(tokens: Sequence[Token], text: str = "") -> list[list[str]]:
             quoted = False
         elif quoted:
             feats.append("inquote")
-        feats.append(_SEG[min(periods, 5)])
-        feats.append(_YRS[min(years, 2)])
-        if text and 0 < tok.start <= len(text) and not text[tok.start - 1].isspace():
+        start = tok.start
+        if size and 0 < start <= size and not text[start - 1].isspace():
             feats.append("glued")
-        if i > 1:
-            feats.extend(words[i - 2].as_minus2)
-        else:
-            feats.append("-2w=<edge>")
-        if i > 0:
-            before = words[i - 1]
-            feats.extend(before.as_minus1)
-            feats.append(before.left + w.word)
-            feats.extend(before.flags_minus1)
-        else:
-            feats.append("-1w=<edge>")
-        if i + 1 < n:
-            after = words[i + 1]
-            feats.extend(after.as_plus1)
-            feats.append(f"w|+1w={w.word}|{after.word}")
-            feats.extend(after.flags_plus1)
-        else:
-            feats.append("1w=<edge>")
-        if i + 2 < n:
-            feats.extend(words[i + 2].as_plus2)
-        else:
-            feats.append("2w=<edge>")
         out.append(feats)
-        if t == ")" and paren > 0:
+        if t == ")" and paren:
             paren -= 1
-        elif t == "]" and bracket > 0:
+        elif t == "]" and bracket:
             bracket -= 1
         periods += w.period
         years += w.year
     return out
 
 
+_FIRST = ("first", "-1w=<edge>", "-2w=<edge>")
+_LAST = ("last", "1w=<edge>", "2w=<edge>")
 _POS = tuple(f"pos={i}" for i in range(10))
 _SEG = tuple(f"seg={i}" for i in range(6))
 _YRS = tuple(f"yrs={i}" for i in range(3))

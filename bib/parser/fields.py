@@ -64,6 +64,7 @@ _ISBN = re.compile(r"\b(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b")
 _KEEP_DOT = re.compile(r"(?:\b(?:inc|co|ltd|jr|sr|etc|al|st|bros)|\b[A-Z])\.$", re.IGNORECASE)
 _OPENERS = "([{“‘«„\"'"
 _CLOSERS = ")]}”’»\"'"
+_LONE_CLOSERS = ("”", "’", "»")
 
 
 def normalise_dashes(text: str) -> str:
@@ -80,6 +81,8 @@ def strip_field(text: str) -> str:
             text = text[1:].strip()
         if text and text[-1] in _CLOSERS and _balanced_without(text, len(text) - 1):
             text = text[:-1].strip()
+        if text[:1] in _LONE_CLOSERS and not text[1:2].isalnum():
+            text = text[1:].strip()  # the quote that closed the field before: "’, Journal"
         text = text.strip(" ,;:/*_")
         if text.endswith(".") and not _KEEP_DOT.search(text):
             text = text[:-1].rstrip()
@@ -155,6 +158,12 @@ def find_year(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def find_accessed(text: str) -> str:
+    """'Accessed 3 March 2020.' -> '3 March 2020'; '' without an access cue."""
+    m = _ACCESS.search(text)
+    return strip_field(text[m.end() :]) if m else ""
+
+
 def find_month(text: str) -> str:
     """'(Jan – Feb 1934)' -> 'Jan-Feb'; 'Winter (1956)' -> 'Winter'."""
     m = _MONTH_RANGE.search(text)
@@ -173,6 +182,22 @@ def split_place_publisher(text: str) -> tuple[str, str]:
     if m and not re.search(r"\d", m.group(1)):
         return strip_field(m.group(1)), strip_field(m.group(2))
     return "", strip_field(text)
+
+
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:press|presses|verlag|éditions|editions|edizioni|editore|editorial|publishers?"
+    r"|publishing|books|university|universitaires?|beaux-arts|gmbh|inc|ltd|co)\b",
+    re.IGNORECASE,
+)
+
+
+def split_place_comma_publisher(place: str) -> tuple[str, str]:
+    """'Paris, Beaux-Arts de Paris' -> ('Paris', 'Beaux-Arts de Paris'), when what follows
+    the comma names a publisher; 'Upper Saddle River, New Jersey' stays a place."""
+    head, sep, tail = place.partition(",")
+    if sep and _PUBLISHER_WORD.search(tail) and not _PUBLISHER_WORD.search(head):
+        return strip_field(head), strip_field(tail)
+    return place, ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +232,7 @@ def group_segments(
         start = numbering_end if i == 0 else _markup_start(raw, tokens[i - 1].end, tokens[i].start)
         end = _markup_start(raw, tokens[j].end, tokens[j + 1].start) if j + 1 < n else len(raw)
         text = raw[start:end].strip()
-        segments.append(Segment(labels[i], text, tuple(t.text for t in tokens[i : j + 1])))
+        segments.append(Segment(labels[i], text, tuple([t.text for t in tokens[i : j + 1]])))
         i = j + 1
     return segments
 
@@ -328,6 +353,8 @@ def build_reference(
     elif place and not publisher and ":" in place_text.strip(" :"):
         place, publisher = split_place_publisher(place_text)
         place = place or strip_field(place_text)
+    elif place and not publisher:
+        place, publisher = split_place_comma_publisher(place)
 
     # URLs and DOIs are found wherever the tagger put them.
     everything = raw if ("http" in raw or "www." in raw or "10." in raw) else ""

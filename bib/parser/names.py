@@ -16,7 +16,8 @@ _EDITOR_MARK = re.compile(
     r"\(\s*(?:eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|orgs?|a cura di)\s*\.?\s*\)"
     r"|\b(?:edited|ed\.|eds\.|hrsg\.|herausgegeben|éd\.|dir\.)\s+(?:by|von|par)\b"
     r"|,?\s*\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*[,.:;]?\s*$)"
-    r"|^\s*(?:edited|herausgegeben)\s+(?:by|von)\b",
+    r"|^\s*(?:edited|herausgegeben)\s+(?:by|von)\b"
+    r"|\bsous la dir(?:ection|\.)?\s+de\b|\ba cura di\b",
     re.IGNORECASE,
 )
 _TRANSLATOR_MARK = re.compile(
@@ -195,7 +196,7 @@ def parse_names(text: str) -> NameList:
     body = _ET_AL.sub(" ", body)
     body = _LEAD.sub("", body)
     body = _BY.sub("", body)
-    body = " ".join(body.split()).strip(" ,;:")
+    body = " ".join(body.split()).strip(" ,;:").lstrip("•·▪◦*+ ")  # list bullets
     # A final period closes the field, except after an initial ("Carley, M. J.").
     if body.endswith(".") and not _ENDS_IN_INITIAL.search(body):
         body = body[:-1]

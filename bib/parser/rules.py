@@ -20,7 +20,7 @@ _QUOTE_PAIRS = {"‘": "’", "“": "”", "«": "»", '"': '"', "„": "“"}
 
 
 def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
-    """A title that opens with a quote ends at its closing quote.
+    """A title that opens with a quote ends at its closing quote, no sooner, no later.
 
     What the tagger runs on past the quote ("‘The Purge…’, Slavonic and East" +
     "European Review") belongs to the field that follows the title.
@@ -38,6 +38,14 @@ def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[
         while end + 1 < n and out[end + 1] == L.TITLE:
             end += 1
         closer = _QUOTE_PAIRS.get(tokens[i].text)
+        if closer and all(tokens[k].text != closer for k in range(i + 1, end + 1)):
+            # The tagger stopped short of the closing quote: the title runs on to it.
+            close = next(
+                (k for k in range(end + 1, min(n, end + 12)) if tokens[k].text == closer), -1
+            )
+            for j in range(end + 1, close + 1):
+                out[j] = L.TITLE
+            end = max(end, close)
         nxt = out[end + 1] if end + 1 < n else ""
         if closer and nxt in (L.CONTAINER, L.PUBLISHER, L.PLACE):
             close = next((k for k in range(i + 1, end) if tokens[k].text == closer), -1)
@@ -54,17 +62,41 @@ def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[
 def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) token index of each run of one label."""
     runs: list[tuple[int, int]] = []
-    for i, label in enumerate(labels):
-        if runs and labels[runs[-1][0]] == label:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
+    start = 0
+    for i in range(1, len(labels)):
+        if labels[i] != labels[i - 1]:
+            runs.append((start, i - 1))
+            start = i
+    if labels:
+        runs.append((start, len(labels) - 1))
     return runs
 
 
 def _is_word(token: Token | str) -> bool:
     text = token if isinstance(token, str) else token.text
     return any(ch.isalnum() for ch in text)
+
+
+_OPENING = frozenset("([{“‘«„")
+
+
+def punctuation_is_no_field(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A run of bare punctuation with a label of its own ("Works" + "," as container +
+    "Vol.") closes the field before it, as in the corpus; opening brackets and quotes
+    (and a first run) go with the field after them."""
+    out = list(labels)
+    runs = _runs(out)
+    if len(runs) < 2:
+        return out
+    for index, (first, last) in enumerate(runs):
+        if any(_is_word(t) for t in tokens[first : last + 1]):
+            continue
+        opening = all(t.text in _OPENING for t in tokens[first : last + 1])
+        forward = index + 1 < len(runs) and (opening or not index)
+        neighbour = runs[index + 1][0] if forward else runs[index - 1][0]
+        for k in range(first, last + 1):
+            out[k] = out[neighbour]
+    return out
 
 
 def close_brackets(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
@@ -165,13 +197,19 @@ def container_without_title(tokens: Sequence[Token], labels: Sequence[str]) -> l
     pages = [t.text for t, label in zip(tokens, labels, strict=True) if label == L.PAGES]
     if any(_is_word(p) and not _year_range(p) for p in pages):
         return list(labels)
-    if any(_is_word(t) and t.text.lower().rstrip(":") in ("in", "dans", "im") for t in tokens):
-        return list(labels)
+    first = labels.index(L.CONTAINER)
+    before = next((t for t in reversed(tokens[:first]) if _is_word(t)), None)
+    if any(t is not None and _IN_TOKEN.match(t.text) for t in (tokens[first], before)):
+        return list(labels)  # "In Proceedings...": a container after all
     return [L.TITLE if label == L.CONTAINER else label for label in labels]
 
 
+_IN_TOKEN = re.compile(r"^(?:in|dans|im)\b:?$", re.IGNORECASE)
+
+
 _EDITOR_CUE = re.compile(
-    r"^\(?(?:eds?|editors?|edited|hrsg|hg|hgg|herausgegeben|éds?|dir|coord|cura|org|orgs|in)\b",
+    r"^\(?(?:eds?|editors?|edited|hrsg|hg|hgg|herausgegeben|éds?|dir|coord|cura|org|orgs|in"
+    r"|sous|dans)\b",
     re.IGNORECASE,
 )
 
@@ -236,6 +274,72 @@ def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> lis
     return out
 
 
+_ROLE_WORD = re.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir)(?:\.\)?|\))[,:.]?$", re.IGNORECASE)
+
+
+def title_after_role_mark(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Scholz, Trebor, ed. Digital Labor" the names end at "ed.": the title begins.
+
+    Only capitalised words directly before the title move; "ed. by Smith" stays.
+    """
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs[:-1]):
+        if out[first] not in (L.AUTHOR, L.EDITOR) or out[runs[index + 1][0]] != L.TITLE:
+            continue
+        mark = next((k for k in range(first + 1, last) if _ROLE_WORD.match(tokens[k].text)), -1)
+        if mark < 0:
+            continue
+        tail = [t for t in tokens[mark + 1 : last + 1] if _is_word(t)]
+        if (
+            tail
+            and len(tail) <= 4
+            and tail[0].text[:1].isupper()
+            and not any(
+                _ROLE_WORD.match(t.text) or t.text.lower() in ("by", "von", "par", "and", "&")
+                for t in tail
+            )
+        ):
+            start = mark + 1
+            while start <= last and not _is_word(tokens[start]):
+                start += 1
+            for k in range(start, last + 1):
+                out[k] = L.TITLE
+    return out
+
+
+def names_end_at_given_name(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Parisot, Eric. Graveyard Poetry: ..." the name ends at "Eric.".
+
+    A lone inverted name whose given name closes with a full stop ends there; the
+    capitalised words the tagger ran on into open the title that follows.
+    """
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs[:-1]):
+        if out[first] != L.AUTHOR or out[runs[index + 1][0]] != L.TITLE:
+            continue
+        if first + 2 > last or tokens[first + 1].text != ",":
+            continue
+        given = tokens[first + 2].text
+        if not (given.endswith(".") and len(given) > 3 and given[:-1].isalpha()):
+            continue
+        if not given[:1].isupper() or _INITIAL_TOKEN.match(given):
+            continue
+        tail = tokens[first + 3 : last + 1]
+        if not tail or len(tail) > 6 or not tail[0].text[:1].isupper():
+            continue
+        if any(t.text in (",", ";", "&") or t.text.lower() in ("and", "et", "und") for t in tail):
+            continue  # "Smith, John. and Mary Jones": more people
+        for k in range(first + 3, last + 1):
+            out[k] = L.TITLE
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal."""
     if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
@@ -254,12 +358,15 @@ def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> lis
 
 # The order matters: each rule sees the labels the one before it left.
 RELABELLING_RULES = (
+    punctuation_is_no_field,
     editors_need_a_cue,
     names_end_at_initials,
+    names_end_at_given_name,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,
     title_after_role,
+    title_after_role_mark,
     container_without_title,
     pages_that_are_years,
     publisher_continues,

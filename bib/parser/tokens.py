@@ -100,9 +100,11 @@ def tokenize(raw: str) -> tuple[Cleaned, tuple[Token, ...]]:
     cleaned = clean(raw)
     origin, emphasis = cleaned.origin, cleaned.emphasis
     if origin is None or emphasis is None:
-        return cleaned, tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(raw))
+        return cleaned, tuple([Token(m.group(), *m.span()) for m in _TOKEN.finditer(raw)])
     tokens = tuple(
-        Token(m.group(), origin[m.start()], origin[m.end() - 1] + 1, emphasis[m.start()])
-        for m in _TOKEN.finditer(cleaned.text)
+        [
+            Token(m.group(), origin[m.start()], origin[m.end() - 1] + 1, emphasis[m.start()])
+            for m in _TOKEN.finditer(cleaned.text)
+        ]
     )
     return cleaned, tokens

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from bib.parser import parse_reference
 from bib.parser.corpus import map_segments
 from bib.parser.fields import (
     find_month,
@@ -221,3 +222,21 @@ def test_corpus_segments_map_to_our_labels(
     segments: list[tuple[str, str]], expected: tuple[tuple[str, str], ...]
 ) -> None:
     assert map_segments(segments) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "particle", "given"),
+    [
+        (
+            "Linden, Marcel van der. *Workers of the World*. Leiden: Brill, 2008.",
+            "Linden",
+            "van der",
+            "Marcel",
+        ),
+    ],
+)
+def test_particles_written_after_the_given_name(
+    text: str, family: str, particle: str, given: str
+) -> None:
+    [name] = parse_reference(text).authors
+    assert (name.family, name.particle, name.given) == (family, particle, given)

@@ -153,6 +153,15 @@ def _looks_given(part: str) -> bool:
     return len(words) <= 2 and words[0][:1].isupper() and all(_is_initials(w) for w in words[1:])
 
 
+def _trailing_particles(part: str) -> tuple[str, str]:
+    """("Marcel", "van der") from "Marcel van der"; (part, "") when none trail."""
+    words = part.split()
+    i = len(words)
+    while i > 1 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
 def _split_group(group: str) -> list[Name]:
     parts = [p.strip() for p in group.split(",") if p.strip(" .")]
     names: list[Name] = []
@@ -160,6 +169,12 @@ def _split_group(group: str) -> list[Name]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        given, particles = _trailing_particles(nxt)
+        if particles and _looks_family(part) and _looks_given(given):
+            # "Linden, Marcel van der": the particles written after the given name.
+            names.append(_name(f"{particles} {part}", given))
+            i += 2
+            continue
         if nxt and _looks_family(part) and _looks_given(nxt) and not _is_initials(part):
             # "Smith, J." but not "Roger Grand, Raymond Delatouche" (two full names).
             if len(part.split()) == 2 and " " in nxt and not _is_initials(nxt):

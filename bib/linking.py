@@ -67,9 +67,7 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
             if " " in family:  # "van der Linden" is also mentioned as "Linden"
                 last = fold_name(family.split()[-1])
                 (leads if position == 0 else shares).setdefault(last, set()).add(i)
-    by_key = {
-        key: tuple(sorted(leads.get(key) or shares[key])) for key in set(leads) | set(shares)
-    }
+    by_key = {key: tuple(sorted(leads.get(key) or shares[key])) for key in set(leads) | set(shares)}
     return ListIndex(
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),

@@ -16,6 +16,7 @@ from bib.catalogs.records import (
     sole,
     strings,
     text_of,
+    with_subtitle,
 )
 from bib.model import EntryType
 
@@ -46,9 +47,7 @@ def parse_item(item: Mapping[str, object]) -> Candidate | None:
     title = text_of(info.get("title"))
     if not volume_id or not title:
         return None
-    subtitle = text_of(info.get("subtitle"))
-    if subtitle and subtitle.casefold() not in title.casefold():
-        title = f"{title}: {subtitle}"
+    title = with_subtitle(title, text_of(info.get("subtitle")))
     identifiers = [as_mapping(i) for i in as_list(info.get("industryIdentifiers"))]
     isbns = [text_of(i.get("identifier")) for i in identifiers if "ISBN" in text_of(i.get("type"))]
     publishers = strings(info.get("publisher"))

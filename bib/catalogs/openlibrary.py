@@ -23,6 +23,7 @@ from bib.catalogs.records import (
     sole,
     strings,
     text_of,
+    with_subtitle,
 )
 from bib.model import EntryType
 
@@ -73,9 +74,7 @@ def parse_doc(doc: Mapping[str, object]) -> Candidate | None:
     title = text_of(doc.get("title"))
     if not key or not title:
         return None
-    subtitle = text_of(doc.get("subtitle"))
-    if subtitle and subtitle.casefold() not in title.casefold():
-        title = f"{title}: {subtitle}"
+    title = with_subtitle(title, text_of(doc.get("subtitle")))
     years = tuple(sorted({first_year(y) for y in as_list(doc.get("publish_year"))} - {""}))
     publishers = strings(doc.get("publisher"))
     places = strings(doc.get("publish_place"))

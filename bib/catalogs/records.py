@@ -210,3 +210,10 @@ def as_mapping(value: object) -> Mapping[str, object]:
 
 def as_list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
+
+
+def with_subtitle(title: str, subtitle: str) -> str:
+    """ "Sabriel: Book One", unless the title already holds its subtitle."""
+    if subtitle and subtitle.casefold() not in title.casefold():
+        return f"{title}: {subtitle}"
+    return title

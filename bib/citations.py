@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -82,7 +82,8 @@ _FUNCTION_WORDS = frozenset(
     ultimately under unlike until upon we what whatever when whereas whether which while who
     whom whose why with within without writer writers yet you he she they we i one his hers
     dr mr mrs ms sir lord lady saint st scholar scholars critic critics author authors
-    chapter section part volume figure table see cf ibid idem op cit""".split()
+    chapter section part volume figure table see cf ibid idem op cit few several two three
+    four five six seven eight nine ten twenty hundred thousand""".split()
 )
 
 # Reporting verbs in their base form; their inflections are generated below.
@@ -139,6 +140,30 @@ def _inflections(verb: str) -> Iterator[tuple[str, bool]]:
 _REPORTING: dict[str, bool] = {
     form: present for verb in _REPORTING_VERBS for form, present in _inflections(verb)
 }
+# Verbs of doing scholarship, with no reporting in them: "Albert Soboul carried the
+# framework through the Terror", "Walter Rodney pushed the argument". They cite only
+# when their object is scholarship (below): "Peel carried the repeal" is history.
+_DEED_VERBS = """advance apply bring broaden build carry chart develop draw extend frame
+lay map open pioneer push pursue reach rebuild recast reconstruct refine restate revise
+revisit rework rewrite set sharpen shift take turn widen deepen""".split()
+_IRREGULAR |= {
+    "bring": ("brought",),
+    "build": ("built",),
+    "draw": ("drew", "drawn"),
+    "lay": ("laid",),
+    "map": ("mapped",),
+    "rebuild": ("rebuilt",),
+    "rewrite": ("rewrote", "rewritten"),
+    "set": ("set",),
+    "take": ("took", "taken"),
+}
+_DEEDS = frozenset(form for verb in _DEED_VERBS for form, _ in _inflections(verb))
+# Objects only scholarship has ("idea", "view", "case", "theory" are an actor's as often).
+_SCHOLARLY_OBJECTS = frozenset(
+    """analysis argument arguments debate enquiry estimates explanation findings framework
+    historiography hypothesis inquiry interpretation interpretations paradigm research
+    revisionism scholarship synthesis thesis verdict""".split()
+)
 _AUXILIARIES = frozenset({"has", "have"})
 _ADVERBS = frozenset(
     """also further rightly correctly convincingly persuasively succinctly famously similarly
@@ -322,6 +347,8 @@ def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, 
 
 def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """How surely the grammar around a name says it is cited (None: not at all)."""
+    if _left_words(tokens, run.first, 1)[-1:] in _DETERMINERS:
+        return None  # "the Soviet Union claimed", "the Times reported": not a person
     return (
         _year_in_brackets(text, tokens, run)
         or _scholarly_possessive(tokens, run)
@@ -330,7 +357,57 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
         or _verb_in_relative_clause(text, tokens, run)
         or _verb_before_name(text, tokens, run)
         or _framing(text, tokens, run)
+        or _scholarly_deed(text, tokens, run)
     )
+
+
+_DETERMINERS = {(w,) for w in "the a an this these those its their our every each".split()}
+
+
+def _scholarly_deed(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
+    """ "Walter Rodney pushed the argument in another direction [17]".
+
+    A verb of doing scholarship with a scholarly object a few words on. Sure with
+    a given name ("Albert Soboul carried the framework") or a citation marker in the
+    sentence; a bare family name alone ("Rodney pushed the argument") only links.
+    """
+    before = _left_words(tokens, run.first, 1)
+    if before and before[-1] in _PREPOSITIONS:
+        return None
+    k = run.last + 1
+    # "Roderick Floud and his colleagues pushed the inquiry"
+    if [t.text for t in tokens[k : k + 2]] in (["and", "his"], ["and", "her"], ["and", "their"]):
+        k += 3
+    while k < len(tokens) and tokens[k].text.lower() in _ADVERBS | _AUXILIARIES | {"had"}:
+        k += 1
+    if k >= len(tokens) or tokens[k].text.lower() not in _DEEDS:
+        return None
+    if any(
+        _punctuated(text, tokens[j - 1].end, tokens[j].start) for j in range(run.last + 1, k + 1)
+    ):
+        return None
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        if _punctuated(text, tokens[j - 1].end, tokens[j].start):
+            return None
+        if tokens[j].text.lower() in _SCHOLARLY_OBJECTS:
+            return STRONG if run.given or _marked(text, tokens[j].end) else WEAK
+    return None
+
+
+def _punctuated(text: str, start: int, end: int) -> bool:
+    return bool(text[start:end].strip(" \n’'"))
+
+
+def _marked(text: str, start: int) -> bool:
+    """Whether the sentence going on from ``start`` carries a note or a bracketed reference."""
+    window = text[start : start + 400]  # a sentence's worth: keeps this linear
+    end = 0
+    while True:
+        end = window.find(".", end + 1)
+        if end < 0 or window[end + 1 : end + 2] in ("", " ", "\n", "["):
+            break
+    sentence = window if end < 0 else window[: end + 8]
+    return bool(re.search(r"\[\^?\w{1,8}\]|\[\d|\([^()]*\d", sentence))
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
@@ -406,7 +483,7 @@ def _verb_before_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
 
 
 def _coordinated(
-    text: str, tokens: Sequence[_Token], runs: list[_Run], cues: list[str | None]
+    text: str, tokens: Sequence[_Token], runs: list[_Run], cues: list[tuple[str, bool] | None]
 ) -> None:
     """Names listed together share the verb of the last: "A, B and C have argued".
 
@@ -418,6 +495,8 @@ def _coordinated(
             continue
         if _gap(text, tokens, runs[k - 1], runs[k]) not in ("and", ", and", "&"):
             continue
+        if runs[k].given and not runs[k - 1].given:
+            continue  # "John and Barbara Hammond": John is a given name, not an author
         j = k - 1
         cues[j] = cues[k]
         while j > 0 and cues[j - 1] is None and _gap(text, tokens, runs[j - 1], runs[j]) == ",":
@@ -429,30 +508,155 @@ def _gap(text: str, tokens: Sequence[_Token], left: _Run, right: _Run) -> str:
     return " ".join(text[tokens[left.last].end : tokens[right.first].start].split())
 
 
-def narrative_citations(block: Block) -> Iterator[Citation]:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A name read as cited in one block, before the whole document is weighed."""
+
+    citation: Citation
+    sure: bool  # a year in brackets or "Harris’ argument": no other mention can undo it
+    sentence_start: bool  # the name opens a sentence, where any word is capitalised
+    marked: bool  # a note marker or a bracketed reference follows in the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the whole document says about its capitalised words (lower-cased)."""
+
+    lowercase: frozenset[str]  # words also written in lower case: common words
+    persons: frozenset[str]  # family names written after a given name or cited in brackets
+    places: frozenset[str]  # names standing after "in", "at", "under" ...: places and reigns
+
+
+# After these a single capitalised word is a place or a reign ("in Manchester",
+# "under Stalin"), never an author ("in Uldricks’ words" is possessive, "in Harris (2016)"
+# has its year).
+_PLACES_BEFORE = {
+    (w,) for w in "in at across throughout near outside within around beyond under".split()
+}
+
+
+def _read_block(
+    block: Block,
+) -> tuple[list[_Reading], list[tuple[str, str, bool]], set[str], set[str]]:
+    """The block's cued names, with the persons, places and lower-case words it shows."""
     text = block.prose or block.text
     tokens = _tokens(text)
     runs = list(_name_runs(text, tokens))
-    cues = [_cue(text, tokens, run) for run in runs]
+    cues = [_sure_cue(text, tokens, run) for run in runs]
     _coordinated(text, tokens, runs, cues)
+    starts = _sentence_starts(text)
     positions = _Positions(block)
+    readings: list[_Reading] = []
+    named: list[tuple[str, str, bool]] = []  # (given, family, opens a sentence)
+    places: set[str] = set()
     for run, cue in zip(runs, cues, strict=True):
+        token = tokens[run.last]
+        after = text[token.end : token.end + 16]
+        if run.given:
+            named.append((run.given, run.family, run.first in starts))
+        elif (
+            _left_words(tokens, run.first, 1)[-1:] in _PLACES_BEFORE
+            and not run.possessive
+            and not re.match(r"[’']?s?\s*\(", after)
+        ):
+            places.add(run.family.lower())
         if cue is None or _emphasised(block.text, tokens[run.first].start):
             continue
-        token = tokens[run.last]
-        year = ""
-        bracket = re.match(r"[’']?s?\s*\((\d{4}[a-z]?)", text[token.end : token.end + 16])
-        if bracket:
-            year = bracket.group(1)
+        strength, sure = cue
+        bracket = re.match(r"[’']?s?\s*\((\d{4}[a-z]?)", after)
         family_start = token.start - (len(run.family) - len(_strip_possessive(token.text)[0]))
-        yield Citation(
+        citation = Citation(
             run.family,
             run.given,
             positions.span(max(family_start, tokens[run.first].start), token.end),
             "narrative",
-            cue,
-            year=year,
+            strength,
+            year=bracket.group(1) if bracket else "",
         )
+        marked = _marked(text, token.end)
+        readings.append(_Reading(citation, sure, run.first in starts, marked))
+    lowercase = {t.text for t in tokens if t.text.islower()}
+    return readings, named, places, lowercase
+
+
+def _sure_cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:
+    """The cue's strength, and whether no other mention can undo it: a year in
+    brackets, "Harris’ argument"."""
+    strength = _cue(text, tokens, run)
+    if strength is None:
+        return None
+    sure = bool(_year_in_brackets(text, tokens, run) or _scholarly_possessive(tokens, run))
+    return strength, sure and strength == STRONG
+
+
+def _narratives(
+    blocks: Sequence[Block], others: Sequence[Block], cited: set[str]
+) -> list[Citation]:
+    """The narrative citations of ``blocks``, each weighed against every mention.
+
+    A name's grammar in one sentence is weighed against what the rest of the
+    document (``blocks`` and ``others``, such as notes) says of the same word: a word
+    also written in lower case is a common word ("Evidence suggests", "Print
+    reveals"); one that stands after "in" or "under" is a place or a reign ("Manchester
+    shows"); a lone family name opening a sentence needs another sign of a person
+    (a given name, a bracketed citation, a cue inside a sentence). What fails is kept
+    as a weak citation: it still links to an entry of the list, but never reports one
+    missing. ``cited``: the family names (lower case) of bracketed and note citations.
+    """
+    readings: list[_Reading] = []
+    named: list[tuple[str, str, bool]] = []
+    places: set[str] = set()
+    lowercase: set[str] = set()
+    for block in blocks:
+        found, block_named, block_places, block_lowercase = _read_block(block)
+        readings.extend(found)
+        named.extend(block_named)
+        places |= block_places
+        lowercase |= block_lowercase
+    for block in others:
+        lowercase.update(t.text for t in _tokens(block.prose or block.text) if t.text.islower())
+    inside = {
+        r.citation.family.lower()
+        for r in readings
+        if not r.sentence_start and not r.citation.given and r.citation.strength == STRONG
+    }
+    persons = cited | {
+        family.lower() for given, family, start in named if _given_name(given, start, lowercase)
+    }
+    evidence = _Evidence(frozenset(lowercase), frozenset(persons), frozenset(places))
+    return [_weigh(r, evidence, inside) for r in readings]
+
+
+def _given_name(given: str, sentence_start: bool, lowercase: set[str] | frozenset[str]) -> str:
+    """The given names of a run, less a common word capitalised only because it opens
+    the sentence ("Print Culture argues": "print" is written in lower case elsewhere)."""
+    words = given.split()
+    if sentence_start and words and words[0].lower() in lowercase:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation:
+    citation = reading.citation
+    if reading.sure or citation.strength != STRONG:
+        return citation
+    key = citation.family.lower()
+    if key in evidence.persons:
+        return citation
+    single = not _given_name(citation.given, reading.sentence_start, evidence.lowercase)
+    if (
+        key in evidence.places
+        or (single and key in evidence.lowercase)
+        or (single and reading.sentence_start and not reading.marked and key not in inside)
+    ):
+        return replace(citation, strength=WEAK)
+    return citation
+
+
+def narrative_citations(block: Block) -> Iterator[Citation]:
+    """The narrative citations of one block, weighed against that block alone."""
+    cited = {c.family.lower() for c in parenthetical_citations(block) if c.strength == STRONG}
+    yield from _narratives((block,), (), cited)
 
 
 def _emphasised(original: str, start: int) -> bool:
@@ -507,7 +711,8 @@ def _name_parts(word: str) -> tuple[str, ...]:
 
 # --- parenthetical citations --------------------------------------------------
 
-_PARENTHESIS = re.compile(r"\(([^()\n]{1,300})\)")
+# A citation may wrap onto the next line ("(Soboul\n1974)"), never across a blank one.
+_PARENTHESIS = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\n)){1,300})\)")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
 _LOCATOR = re.compile(r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:\s*[a-z]?)$", re.I)
 _PREFIXES = re.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
@@ -523,7 +728,8 @@ def parenthetical_citations(block: Block) -> Iterator[Citation]:
     positions = _Positions(block)
     for match in _PARENTHESIS.finditer(text):
         offset = match.start(1)
-        for part in re.finditer(r"[^;]+", match.group(1)):
+        # A line break inside is a space (same length, so offsets still hold).
+        for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
             yield from _citation_part(part.group(), offset + part.start(), positions)
 
 
@@ -536,6 +742,8 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
         stripped = stripped[prefix.end() :]
     if not stripped[:1].isupper() or stripped.lower().startswith(("ibid", "idem", "op. cit")):
         return
+    if ":" in stripped and any(w.lower().strip(".,") in NOT_PERSONS for w in stripped.split()):
+        return  # an imprint: "(Cambridge, MA: Harvard University Press, 1996)"
     names, year, locator, title = _split_citation(stripped)
     if not names:
         return
@@ -674,11 +882,12 @@ def find_citations(document: Document) -> tuple[Citation, ...]:
     """Every citation in the body and the notes, in the order they stand."""
     found: list[Citation] = []
     for block in document.body:
-        found.extend(narrative_citations(block))
         found.extend(parenthetical_citations(block))
     for block in document.notes:
         found.extend(note_citations(block))
         found.extend(parenthetical_citations(block))
+    cited = {c.family.lower() for c in found if c.strength == STRONG}
+    found.extend(_narratives(document.body, document.notes, cited))
     return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
 
 

@@ -269,18 +269,24 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
+        if _initial(text, tokens, i):
+            pass  # "E. P. Thompson"
+        elif not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
             i += 1
             continue
         first = i
-        parts = [token.text]
+        parts = [token.text + "." if _initial(text, tokens, i) else token.text]
         j = i
         while j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]):
             following = tokens[j + 1].text
-            if _is_capitalised(following) or _particle_before_name(tokens, j + 1):
+            if (
+                _is_capitalised(following)
+                or _particle_before_name(tokens, j + 1)
+                or _initial(text, tokens, j + 1)
+            ):
                 if following.lower() in _FUNCTION_WORDS and _is_capitalised(following):
                     break
-                parts.append(following)
+                parts.append(following + "." if _initial(text, tokens, j + 1) else following)
                 j += 1
                 continue
             break
@@ -296,6 +302,18 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
         i = j + 1
 
 
+def _initial(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """An initial of a name: one capital, its full stop, then more of the name ("Robert K.
+    Merton"). "I" is left out: "World War I. Print spread" ends a sentence."""
+    word = tokens[index].text
+    if len(word) != 1 or not word.isupper() or word == "I" or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return text[tokens[index].end : following.start] in (". ", ".") and (
+        _is_capitalised(following.text) or _initial(text, tokens, index + 1)
+    )
+
+
 def _particle_before_name(tokens: Sequence[_Token], index: int) -> bool:
     """ "van der" in "Marcel van der Linden": particles, then a capitalised name."""
     k = index
@@ -307,7 +325,10 @@ def _particle_before_name(tokens: Sequence[_Token], index: int) -> bool:
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     """Two words belong to one name when only spaces or an initial's full stop part them."""
     gap = text[left.end : right.start]
-    return gap in (" ", ". ", ".") or (gap == " " * len(gap) and 0 < len(gap) <= 2)
+    if gap in (". ", "."):
+        # "E. P. Thompson", but not "the Reformation. Print reveals": a sentence ends there.
+        return len(left.text) <= 2
+    return gap == " " or (gap == " " * len(gap) and 0 < len(gap) <= 2)
 
 
 def _verb_after(text: str, tokens: Sequence[_Token], index: int) -> str | None:
@@ -407,7 +428,8 @@ def _marked(text: str, start: int) -> bool:
         if end < 0 or window[end + 1 : end + 2] in ("", " ", "\n", "["):
             break
     sentence = window if end < 0 else window[: end + 8]
-    return bool(re.search(r"\[\^?\w{1,8}\]|\[\d|\([^()]*\d", sentence))
+    # A bracket naming someone ("Print spread fast (Eisenstein 1979)") cites that someone.
+    return bool(re.search(r"\[\^?\w{1,8}\]|\[\d|\([^()A-Z]*\d[^()A-Z]*\)", sentence))
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
@@ -523,8 +545,9 @@ class _Evidence:
     """What the whole document says about its capitalised words (lower-cased)."""
 
     lowercase: frozenset[str]  # words also written in lower case: common words
-    persons: frozenset[str]  # family names written after a given name or cited in brackets
-    places: frozenset[str]  # names standing after "in", "at", "under" ...: places and reigns
+    cited: frozenset[str]  # family names of bracketed citations and notes
+    named: frozenset[str]  # family names written after a given name: persons
+    actors: frozenset[str]  # places, reigns and actors: "in Manchester", "Stalin's regime"
 
 
 # After these a single capitalised word is a place or a reign ("in Manchester",
@@ -533,6 +556,19 @@ class _Evidence:
 _PLACES_BEFORE = {
     (w,) for w in "in at across throughout near outside within around beyond under".split()
 }
+# What a ruler, a general or a minister has and does, not an author: "Stalin's regime",
+# "Napoleon invaded". One such mention makes the name's reporting verbs history too
+# ("As Lenin wrote" in an essay about Lenin's rule), unless a bracket cites it.
+_ACTOR_NOUNS = frozenset(
+    """regime government rule reign death funeral army armies troops forces orders decree
+    decrees policies dictatorship successors successor accession coronation assassination
+    execution arrest invasion campaigns wife husband son daughter ministers cabinet court
+    henchmen entourage rivals""".split()
+)
+_ACTOR_VERBS = frozenset(
+    """ordered signed died ruled invaded seized abdicated fled married commanded reigned
+    decreed annexed conquered executed crowned""".split()
+)
 
 
 def _read_block(
@@ -548,10 +584,13 @@ def _read_block(
     positions = _Positions(block)
     readings: list[_Reading] = []
     named: list[tuple[str, str, bool]] = []  # (given, family, opens a sentence)
-    places: set[str] = set()
+    actors: set[str] = set()
     for run, cue in zip(runs, cues, strict=True):
         token = tokens[run.last]
         after = text[token.end : token.end + 16]
+        following = tokens[run.last + 1].text if run.last + 1 < len(tokens) else ""
+        if (run.possessive and following in _ACTOR_NOUNS) or following in _ACTOR_VERBS:
+            actors.add(run.family.lower())
         if run.given:
             named.append((run.given, run.family, run.first in starts))
         elif (
@@ -559,7 +598,7 @@ def _read_block(
             and not run.possessive
             and not re.match(r"[’']?s?\s*\(", after)
         ):
-            places.add(run.family.lower())
+            actors.add(run.family.lower())
         if cue is None or _emphasised(block.text, tokens[run.first].start):
             continue
         strength, sure = cue
@@ -576,7 +615,7 @@ def _read_block(
         marked = _marked(text, token.end)
         readings.append(_Reading(citation, sure, run.first in starts, marked))
     lowercase = {t.text for t in tokens if t.text.islower()}
-    return readings, named, places, lowercase
+    return readings, named, actors, lowercase
 
 
 def _sure_cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:
@@ -590,8 +629,8 @@ def _sure_cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool
 
 
 def _narratives(
-    blocks: Sequence[Block], others: Sequence[Block], cited: set[str]
-) -> list[Citation]:
+    blocks: Sequence[Block], others: Sequence[Block], cited: set[str], notes: Sequence[Citation]
+) -> tuple[list[Citation], list[Citation]]:
     """The narrative citations of ``blocks``, each weighed against every mention.
 
     A name's grammar in one sentence is weighed against what the rest of the
@@ -601,17 +640,19 @@ def _narratives(
     shows"); a lone family name opening a sentence needs another sign of a person
     (a given name, a bracketed citation, a cue inside a sentence). What fails is kept
     as a weak citation: it still links to an entry of the list, but never reports one
-    missing. ``cited``: the family names (lower case) of bracketed and note citations.
+    missing. ``cited``: the family names (lower case) of bracketed citations and of
+    notes that give a given name; ``notes``: the notes' citations, weighed first (a note
+    opening on a common word, "Print and the Reformation ...", vouches for nobody).
     """
     readings: list[_Reading] = []
     named: list[tuple[str, str, bool]] = []
-    places: set[str] = set()
+    actors: set[str] = set()
     lowercase: set[str] = set()
     for block in blocks:
-        found, block_named, block_places, block_lowercase = _read_block(block)
+        found, block_named, block_actors, block_lowercase = _read_block(block)
         readings.extend(found)
         named.extend(block_named)
-        places |= block_places
+        actors |= block_actors
         lowercase |= block_lowercase
     for block in others:
         lowercase.update(t.text for t in _tokens(block.prose or block.text) if t.text.islower())
@@ -620,11 +661,18 @@ def _narratives(
         for r in readings
         if not r.sentence_start and not r.citation.given and r.citation.strength == STRONG
     }
-    persons = cited | {
+    with_given = {
         family.lower() for given, family, start in named if _given_name(given, start, lowercase)
     }
-    evidence = _Evidence(frozenset(lowercase), frozenset(persons), frozenset(places))
-    return [_weigh(r, evidence, inside) for r in readings]
+    evidence = _Evidence(
+        frozenset(lowercase), frozenset(cited), frozenset(with_given), frozenset(actors)
+    )
+    weighed_notes = [_weigh_note(c, evidence) for c in notes]
+    evidence = replace(
+        evidence,
+        cited=evidence.cited | {c.family.lower() for c in weighed_notes if c.strength == STRONG},
+    )
+    return [_weigh(r, evidence, inside) for r in readings], weighed_notes
 
 
 def _given_name(given: str, sentence_start: bool, lowercase: set[str] | frozenset[str]) -> str:
@@ -641,13 +689,15 @@ def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation
     if reading.sure or citation.strength != STRONG:
         return citation
     key = citation.family.lower()
-    if key in evidence.persons:
+    if key in evidence.cited:
+        return citation
+    if key in evidence.actors:
+        return replace(citation, strength=WEAK)
+    if key in evidence.named:
         return citation
     single = not _given_name(citation.given, reading.sentence_start, evidence.lowercase)
-    if (
-        key in evidence.places
-        or (single and key in evidence.lowercase)
-        or (single and reading.sentence_start and not reading.marked and key not in inside)
+    if (single and key in evidence.lowercase) or (
+        single and reading.sentence_start and not reading.marked and key not in inside
     ):
         return replace(citation, strength=WEAK)
     return citation
@@ -656,7 +706,7 @@ def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation
 def narrative_citations(block: Block) -> Iterator[Citation]:
     """The narrative citations of one block, weighed against that block alone."""
     cited = {c.family.lower() for c in parenthetical_citations(block) if c.strength == STRONG}
-    yield from _narratives((block,), (), cited)
+    yield from _narratives((block,), (), cited, ())[0]
 
 
 def _emphasised(original: str, start: int) -> bool:
@@ -881,14 +931,27 @@ def note_citations(block: Block) -> Iterator[Citation]:
 def find_citations(document: Document) -> tuple[Citation, ...]:
     """Every citation in the body and the notes, in the order they stand."""
     found: list[Citation] = []
+    notes: list[Citation] = []
     for block in document.body:
         found.extend(parenthetical_citations(block))
     for block in document.notes:
-        found.extend(note_citations(block))
+        notes.extend(note_citations(block))
         found.extend(parenthetical_citations(block))
     cited = {c.family.lower() for c in found if c.strength == STRONG}
-    found.extend(_narratives(document.body, document.notes, cited))
+    cited |= {c.family.lower() for c in notes if c.given}
+    narrative, weighed_notes = _narratives(document.body, document.notes, cited, notes)
+    found.extend(weighed_notes)
+    found.extend(narrative)
     return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
+
+
+def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:
+    """A note opening on a lone common word ("Print and the Reformation ...") is not
+    sure to open on an author."""
+    key = citation.family.lower()
+    if citation.given or key not in evidence.lowercase or key in evidence.cited | evidence.named:
+        return citation
+    return replace(citation, strength=WEAK)
 
 
 def find_mentions(blocks: Sequence[Block]) -> tuple[Mention, ...]:

@@ -4,10 +4,12 @@ import pytest
 
 from bib.citations import (
     Citation,
+    find_citations,
     narrative_citations,
     note_citations,
     parenthetical_citations,
 )
+from bib.document import read_document
 from bib.model import Block, Span
 
 
@@ -80,6 +82,8 @@ def narrative(text: str) -> list[tuple[str, str]]:
         ("Walter Rodney pushed the argument in another direction.", [("Walter Rodney", "strong")]),
         ("Rodney pushed the argument in another direction [17].", [("Rodney", "strong")]),
         ("Rodney pushed the argument in another direction.", [("Rodney", "weak")]),
+        ("Rodney pushed the argument further (Eltis 2000, 4).", [("Rodney", "weak")]),
+        ("Rodney pushed the argument further (p. 4).", [("Rodney", "strong")]),
         (
             "Albert Soboul carried the same framework through the Terror.",
             [("Albert Soboul", "strong")],
@@ -155,3 +159,49 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
     else:
         [citation] = found
         assert (citation.family, citation.year, citation.locator) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an actor's name: its reporting verbs are history, unless a bracket cites it
+        (
+            "Lenin's death left a void. As Lenin wrote, the state would wither.",
+            [("Lenin", "weak")],
+        ),
+        (
+            "Under Lenin the party grew. As Lenin wrote, the state would wither (Lenin 1917, 45).",
+            [("Lenin", "strong")],
+        ),
+        ("Napoleon invaded Russia. Napoleon insists on his genius.", [("Napoleon", "weak")]),
+    ],
+)
+def test_actors_are_told_from_authors_by_their_other_mentions(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert narrative(sentence) == expected
+
+
+ESSAY = """# Print and reform
+
+Print reveals how quickly ideas moved.[^1] Elizabeth Eisenstein argues that print
+fixed texts.[^2] Printers were often reformers, and print shops spread tracts.
+
+## Notes
+
+[^1]: Print and the Reformation were bound together, as many have noted.
+[^2]: Eisenstein, The Printing Revolution, 45.
+
+## References
+
+Johns, A. (1998). The nature of the book. University of Chicago Press.
+"""
+
+
+def test_a_common_word_is_no_author_in_the_text_or_a_note() -> None:
+    document = read_document(ESSAY.encode(), "essay.md")
+    found = {(c.family, c.kind, c.strength) for c in find_citations(document)}
+    assert ("Print", "narrative", "weak") in found
+    assert ("Print", "note", "weak") in found
+    assert ("Eisenstein", "narrative", "strong") in found
+    assert ("Eisenstein", "note", "strong") in found

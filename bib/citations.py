@@ -433,9 +433,15 @@ def _marked(text: str, start: int) -> bool:
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
-    """ "Harris (2016) shows"."""
-    after = text[tokens[run.last].end : tokens[run.last].end + 12]
-    return STRONG if re.match(r"[’']?s?\s*\((?:\d{4}|n\.d\.)", after) else None
+    """ "Harris (2016) shows"; not a span of years, "Luther (1483–1546)": a life or a reign."""
+    after = text[tokens[run.last].end : tokens[run.last].end + 16]
+    return STRONG if _publication_year(after) else None
+
+
+def _publication_year(after: str) -> str:
+    """The year of "(2016)", "(2016a, 45)" or "(n.d.)" opening ``after``, or ""."""
+    found = re.match(r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?![-–—/]\d)", after)
+    return found.group(1) if found else ""
 
 
 def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:
@@ -602,7 +608,7 @@ def _read_block(
         if cue is None or _emphasised(block.text, tokens[run.first].start):
             continue
         strength, sure = cue
-        bracket = re.match(r"[’']?s?\s*\((\d{4}[a-z]?)", after)
+        year = _publication_year(after)
         family_start = token.start - (len(run.family) - len(_strip_possessive(token.text)[0]))
         citation = Citation(
             run.family,
@@ -610,7 +616,7 @@ def _read_block(
             positions.span(max(family_start, tokens[run.first].start), token.end),
             "narrative",
             strength,
-            year=bracket.group(1) if bracket else "",
+            year="" if year == "n.d." else year,
         )
         marked = _marked(text, token.end)
         readings.append(_Reading(citation, sure, run.first in starts, marked))
@@ -629,7 +635,10 @@ def _sure_cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool
 
 
 def _narratives(
-    blocks: Sequence[Block], others: Sequence[Block], cited: set[str], notes: Sequence[Citation]
+    blocks: Sequence[Block],
+    others: Sequence[Block],
+    brackets: Sequence[Citation],
+    notes: Sequence[Citation],
 ) -> tuple[list[Citation], list[Citation]]:
     """The narrative citations of ``blocks``, each weighed against every mention.
 
@@ -640,9 +649,10 @@ def _narratives(
     shows"); a lone family name opening a sentence needs another sign of a person
     (a given name, a bracketed citation, a cue inside a sentence). What fails is kept
     as a weak citation: it still links to an entry of the list, but never reports one
-    missing. ``cited``: the family names (lower case) of bracketed citations and of
-    notes that give a given name; ``notes``: the notes' citations, weighed first (a note
-    opening on a common word, "Print and the Reformation ...", vouches for nobody).
+    missing. ``brackets`` and ``notes`` are the bracketed and note citations, weighed
+    first and returned with the narrative ones: a note opening on a common word ("Print
+    and the Reformation ...") or a bracket holding one with no year ("(Article 231)")
+    vouches for nobody; the others vouch for the names they cite.
     """
     readings: list[_Reading] = []
     named: list[tuple[str, str, bool]] = []
@@ -656,6 +666,7 @@ def _narratives(
         lowercase |= block_lowercase
     for block in others:
         lowercase.update(t.text for t in _tokens(block.prose or block.text) if t.text.islower())
+    lowercase = _with_stems(lowercase)
     inside = {
         r.citation.family.lower()
         for r in readings
@@ -665,14 +676,30 @@ def _narratives(
         family.lower() for given, family, start in named if _given_name(given, start, lowercase)
     }
     evidence = _Evidence(
-        frozenset(lowercase), frozenset(cited), frozenset(with_given), frozenset(actors)
+        frozenset(lowercase), frozenset(), frozenset(with_given), frozenset(actors)
     )
-    weighed_notes = [_weigh_note(c, evidence) for c in notes]
+    vouching = [_weigh_note(c, evidence) for c in notes]
+    vouching += [c if c.year else _weigh_note(c, evidence) for c in brackets]
     evidence = replace(
-        evidence,
-        cited=evidence.cited | {c.family.lower() for c in weighed_notes if c.strength == STRONG},
+        evidence, cited=frozenset(c.family.lower() for c in vouching if c.strength == STRONG)
     )
-    return [_weigh(r, evidence, inside) for r in readings], weighed_notes
+    return [_weigh(r, evidence, inside) for r in readings], vouching
+
+
+# Endings that make a common word of a lower-case one: "printing", "printers" -> "print".
+_ENDINGS = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def _with_stems(words: set[str]) -> set[str]:
+    """Lower-case words with their stems: "Print" is a common word where "printing" is."""
+    stems = set(words)
+    for word in words:
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)]
+                stems.update((stem, stem + "e"))
+                break
+    return stems
 
 
 def _given_name(given: str, sentence_start: bool, lowercase: set[str] | frozenset[str]) -> str:
@@ -686,27 +713,26 @@ def _given_name(given: str, sentence_start: bool, lowercase: set[str] | frozense
 
 def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation:
     citation = reading.citation
-    if reading.sure or citation.strength != STRONG:
-        return citation
     key = citation.family.lower()
-    if key in evidence.cited:
+    if citation.strength != STRONG or key in evidence.cited:
+        return citation
+    single = not _given_name(citation.given, reading.sentence_start, evidence.lowercase)
+    if single and key in evidence.lowercase and key not in evidence.named:
+        return replace(citation, strength=WEAK)  # a common word, even with a year after it
+    if reading.sure:
         return citation
     if key in evidence.actors:
         return replace(citation, strength=WEAK)
     if key in evidence.named:
         return citation
-    single = not _given_name(citation.given, reading.sentence_start, evidence.lowercase)
-    if (single and key in evidence.lowercase) or (
-        single and reading.sentence_start and not reading.marked and key not in inside
-    ):
+    if single and reading.sentence_start and not reading.marked and key not in inside:
         return replace(citation, strength=WEAK)
     return citation
 
 
 def narrative_citations(block: Block) -> Iterator[Citation]:
     """The narrative citations of one block, weighed against that block alone."""
-    cited = {c.family.lower() for c in parenthetical_citations(block) if c.strength == STRONG}
-    yield from _narratives((block,), (), cited, ())[0]
+    yield from _narratives((block,), (), list(parenthetical_citations(block)), ())[0]
 
 
 def _emphasised(original: str, start: int) -> bool:
@@ -930,24 +956,21 @@ def note_citations(block: Block) -> Iterator[Citation]:
 
 def find_citations(document: Document) -> tuple[Citation, ...]:
     """Every citation in the body and the notes, in the order they stand."""
-    found: list[Citation] = []
+    brackets: list[Citation] = []
     notes: list[Citation] = []
     for block in document.body:
-        found.extend(parenthetical_citations(block))
+        brackets.extend(parenthetical_citations(block))
     for block in document.notes:
         notes.extend(note_citations(block))
-        found.extend(parenthetical_citations(block))
-    cited = {c.family.lower() for c in found if c.strength == STRONG}
-    cited |= {c.family.lower() for c in notes if c.given}
-    narrative, weighed_notes = _narratives(document.body, document.notes, cited, notes)
-    found.extend(weighed_notes)
-    found.extend(narrative)
+        brackets.extend(parenthetical_citations(block))
+    narrative, others = _narratives(document.body, document.notes, brackets, notes)
+    found = others + narrative
     return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
 
 
 def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:
-    """A note opening on a lone common word ("Print and the Reformation ...") is not
-    sure to open on an author."""
+    """A note opening on a lone common word ("Print and the Reformation ...") or a bracket
+    holding one with no year ("(Article 231)") is not sure to cite an author."""
     key = citation.family.lower()
     if citation.given or key not in evidence.lowercase or key in evidence.cited | evidence.named:
         return citation

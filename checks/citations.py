@@ -19,9 +19,13 @@ def missing_reference(document: Document, settings: Settings) -> Iterator[Hit]:
 
     A citation is a name with the grammar of citing around it: a reporting verb
     in the present or perfect ("Kennan has argued", "as Uldricks highlights"),
-    "according to", "in X's words", a year or page in brackets, a note that
-    begins with the author. A person the essay only talks about ("Napoleon
-    invaded") is not a citation. Reported once per person, at the first citation.
+    "according to", "in X's words", a verb of doing scholarship with a scholarly
+    object ("Walter Rodney pushed the argument"), a year or page in brackets, a
+    note that begins with the author. A person the essay only talks about
+    ("Napoleon invaded") is not a citation, and neither is a word that only looks
+    like a name: one also written in lower case ("Evidence suggests"), a place
+    ("in Manchester"), a lone word opening a sentence with no other sign of a
+    person. Reported once per person, at the first citation.
 
     Failing example::
 

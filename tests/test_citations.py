@@ -174,6 +174,9 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
             [("Lenin", "strong")],
         ),
         ("Napoleon invaded Russia. Napoleon insists on his genius.", [("Napoleon", "weak")]),
+        # a span of years in brackets is a life or a reign, not a publication
+        ("Luther (1483–1546) says that faith alone saves.", []),
+        ("Print (1450) shows how print spread.", [("Print", "weak")]),
     ],
 )
 def test_actors_are_told_from_authors_by_their_other_mentions(
@@ -186,6 +189,8 @@ ESSAY = """# Print and reform
 
 Print reveals how quickly ideas moved.[^1] Elizabeth Eisenstein argues that print
 fixed texts.[^2] Printers were often reformers, and print shops spread tracts.
+Censorship failed, as the treaty's article on the press shows (Article 12). Johns (1998)
+disagrees.
 
 ## Notes
 
@@ -205,3 +210,10 @@ def test_a_common_word_is_no_author_in_the_text_or_a_note() -> None:
     assert ("Print", "note", "weak") in found
     assert ("Eisenstein", "narrative", "strong") in found
     assert ("Eisenstein", "note", "strong") in found
+    assert ("Article", "parenthetical", "weak") in found
+    assert ("Johns", "narrative", "strong") in found
+
+
+def test_inflected_lower_case_words_make_a_common_word() -> None:
+    text = "Print spread. Printing was cheap. Print shows that printers were bold."
+    assert narrative(text) == [("Print", "weak")]

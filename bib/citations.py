@@ -269,24 +269,24 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if _initial(text, tokens, i):
+        if len(token.text) == 1 and _initial(text, tokens, i):
             pass  # "E. P. Thompson"
         elif not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
             i += 1
             continue
         first = i
-        parts = [token.text + "." if _initial(text, tokens, i) else token.text]
+        parts = [token.text + "." if len(token.text) == 1 else token.text]
         j = i
         while j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]):
             following = tokens[j + 1].text
             if (
                 _is_capitalised(following)
                 or _particle_before_name(tokens, j + 1)
-                or _initial(text, tokens, j + 1)
+                or (len(following) == 1 and _initial(text, tokens, j + 1))
             ):
                 if following.lower() in _FUNCTION_WORDS and _is_capitalised(following):
                     break
-                parts.append(following + "." if _initial(text, tokens, j + 1) else following)
+                parts.append(following + "." if len(following) == 1 else following)
                 j += 1
                 continue
             break
@@ -694,6 +694,8 @@ def _with_stems(words: set[str]) -> set[str]:
     """Lower-case words with their stems: "Print" is a common word where "printing" is."""
     stems = set(words)
     for word in words:
+        if not word.endswith(_ENDINGS):
+            continue
         for ending in _ENDINGS:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 stem = word[: -len(ending)]

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 
 from bib.model import Name
 
+# Where a pattern may start with whitespace, it must not start inside a run of it: a
+# match there would also match from the run's start, so nothing is lost, while trying
+# every position of a long run (of no-break spaces, say) costs time quadratic in its length.
+_NOT_MID_SPACE = r"(?:(?<!\s)|(?!\s))"
 _EDITOR_MARK = re.compile(
     r"\(\s*(?:eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|orgs?|a cura di)\s*\.?\s*\)"
     r"|\b(?:edited|ed\.|eds\.|hrsg\.|herausgegeben|éd\.|dir\.)\s+(?:by|von|par)\b"
-    r"|,?\s*\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*[,.:;]?\s*$)"
+    rf"|{_NOT_MID_SPACE},?\s*\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*+[,.:;]?\s*+$)"
     r"|^\s*(?:edited|herausgegeben)\s+(?:by|von)\b"
     r"|\bsous la dir(?:ection|\.)?\s+de\b|\ba cura di\b",
     re.IGNORECASE,
@@ -27,16 +31,19 @@ _TRANSLATOR_MARK = re.compile(
     re.IGNORECASE,
 )
 _ET_AL = re.compile(
-    r",?\s*(?:\bet\.?\s*al\b\.?|\bu\.\s*a\.|\band others\b|…|\.\.\.)", re.IGNORECASE
+    rf"{_NOT_MID_SPACE},?\s*(?:\bet\.?\s*al\b\.?|\bu\.\s*a\.|\band others\b|…|\.\.\.)",
+    re.IGNORECASE,
 )
-_LEAD = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:in|dans|im|en)(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
 _JOINERS = re.compile(
-    r"\s*;\s*|(?:\s+(?:and|&)){2,}\s+|\s+(?:and|&|und|et|y|e|og|en|i)\s+|\s*&\s*|,\s*(?:and|&)\s+",
+    _NOT_MID_SPACE
+    + r"(?:\s*;\s*|(?:\s+(?:and|&)){2,}\s+|\s+(?:and|&|und|et|y|e|og|en|i)\s+|\s*&\s*)"
+    + r"|,\s*(?:and|&)\s+",
     re.I,
 )
 _INITIALS = re.compile(
     r"^(?!(?i:jr|sr)\.?$)"
-    r"^(?:[^\W\d_]{1,2}\.\s*-?\s*|[^\W\d_]\s+)*[^\W\d_]{1,2}\.?$|^[A-Z]{1,3}$"
+    r"^(?:[^\W\d_]{1,2}\.\s*(?:-\s*)?|[^\W\d_]\s+)*[^\W\d_]{1,2}\.?$|^[A-Z]{1,3}$"
 )
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le",
               "ten", "ter", "dos", "das", "do", "bin", "al", "el", "zu", "vom", "d'"}  # fmt: skip

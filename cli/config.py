@@ -20,7 +20,6 @@ line's --select/--ignore override its select/ignore.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -62,7 +61,11 @@ def find_config_file(start: Path) -> Path | None:
         if bib_toml.is_file():
             return bib_toml
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _bib_table(_load(pyproject)) is not None:
+        if (
+            pyproject.is_file()
+            and _may_have_bib_table(pyproject)
+            and _bib_table(_load(pyproject)) is not None
+        ):
             return pyproject
     return None
 
@@ -131,7 +134,21 @@ def config_from_table(
     )
 
 
+def _may_have_bib_table(pyproject: Path) -> bool:
+    """A cheap test before parsing: a [tool.bib] table has the key "bib" in its text.
+
+    Most pyproject.toml files met on the way up belong to other tools; parsing each
+    with tomllib would cost its import at every start.
+    """
+    try:
+        return b"bib" in pyproject.read_bytes()
+    except OSError:
+        return True  # let _load report it
+
+
 def _load(path: Path) -> dict[str, object]:
+    import tomllib
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)

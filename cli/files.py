@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 def write_atomically(target: Path, text: str, inputs: Iterable[Path]) -> None:
     """Write ``text`` to ``target`` through a temporary file; never over an input."""
+    import tempfile  # only here: it costs a few milliseconds of start-up
+
     for source in inputs:
         if _same_file(source, target):
             raise BibError(f"{target}: refusing to overwrite the input file")

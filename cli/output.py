@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 import click
@@ -38,6 +37,8 @@ def _line(finding: Finding) -> str:
 
 
 def format_json(findings: Sequence[Finding], files_checked: int = 0) -> str:
+    import json
+
     return json.dumps([f.as_dict() for f in _ordered(findings)], ensure_ascii=False, indent=2)
 
 
@@ -61,6 +62,8 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def format_sarif(findings: Sequence[Finding], files_checked: int = 0) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other viewers."""
+    import json
+
     from bib import __version__
     from checks.rules import RULES
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 MODEL_NAME = "reference.crfsuite"
 
 
 def model_path() -> str:
-    return str(resources.files("bib.parser") / MODEL_NAME)
+    # Beside this module: the package is always installed as files, and
+    # importlib.resources would cost a few milliseconds of imports at every start.
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), MODEL_NAME)
 
 
 @cache

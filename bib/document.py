@@ -16,14 +16,16 @@ of the essay's own list, keeping their .bib keys and .bib lines; the order of a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from bib.keys import assign_keys
 from bib.layout import find_parts
-from bib.model import Block, Document, Entry, Suppression
-from bib.parser import parse_reference
+from bib.model import Block, Document, Entry, Reference, Suppression
 from bib.suppress import find_suppressions
 from bib.text import decode
+
+Parse = Callable[[str], Reference]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 LATEX_SUFFIXES = (".tex", ".latex", ".ltx")
@@ -34,12 +36,18 @@ def is_markdown(path: str) -> bool:
 
 
 def read_document(
-    data: bytes, path: str, bibliography: bytes | None = None, bibliography_path: str = ""
+    data: bytes,
+    path: str,
+    bibliography: bytes | None = None,
+    bibliography_path: str = "",
+    parse: Parse | None = None,
 ) -> Document:
     """Decode, find the parts, and parse every reference of the list.
 
     ``bibliography`` is the bytes of a .bib whose entries the essay cites by key;
-    ``bibliography_path`` names it in messages.
+    ``bibliography_path`` names it in messages. ``parse`` parses one reference of a
+    plain-text or Markdown essay (by default ``bib.parser.parse_reference``; the CLI
+    passes one that remembers earlier runs' answers).
     """
     lower = path.lower()
     if lower.endswith(".docx"):
@@ -55,7 +63,7 @@ def read_document(
 
         document = read_latex(data, path)
     else:
-        document = _read_text(data, path)
+        document = _read_text(data, path, parse)
     if bibliography is not None:
         document = _with_bibliography(document, bibliography, bibliography_path or "bibliography")
     pandoc = is_markdown(path) and (b"@" in data or bibliography is not None)
@@ -66,11 +74,15 @@ def read_document(
     return document
 
 
-def _read_text(data: bytes, path: str) -> Document:
+def _read_text(data: bytes, path: str, parse: Parse | None) -> Document:
+    if parse is None:
+        from bib.parser import parse_reference
+
+        parse = parse_reference
     decoded = decode(data, name=path)
     document = find_parts(decoded.text, path, markdown=is_markdown(path))
     entries = tuple(
-        Entry(raw=block.text, span=block.span, reference=parse_reference(block.text))
+        Entry(raw=block.text, span=block.span, reference=parse(block.text))
         for block in document.references
     )
     return replace(

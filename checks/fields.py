@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from bib.model import Document, Entry, EntryType, Reference, Severity
-from bib.parser.fields import split_place_publisher
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -138,6 +137,10 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
     place = ref.place or _labelled(ref, "place")
     publisher = ref.publisher or _labelled(ref, "publisher")
     if bool(place) != bool(publisher):
+        # Imported here: the parser's modules stay unloaded when every reference
+        # came from the parse cache.
+        from bib.parser.fields import split_place_publisher
+
         split_place, split_publisher = split_place_publisher(place or publisher)
         if split_place:
             return split_place, split_publisher

@@ -28,13 +28,16 @@ def read_essay(path: Path, bibliography: Path | None) -> tuple[Document, Path | 
     """One essay read, with the .bib it cites by key (given, or named in the file)."""
     from bib.document import read_document
     from cli.files import read_bytes
+    from cli.parsecache import reference_parser
     from cli.sources import named_bibliography
 
     data = read_bytes(path)
+    parse = reference_parser()
     bib_path = bibliography or named_bibliography(path, data)
     if bib_path is None:
-        return read_document(data, str(path)), None
-    return read_document(data, str(path), read_bytes(bib_path), str(bib_path)), bib_path
+        return read_document(data, str(path), parse=parse), None
+    bib_data = read_bytes(bib_path)
+    return read_document(data, str(path), bib_data, str(bib_path), parse), bib_path
 
 
 def check_file(path: Path, settings: Settings, bibliography: Path | None) -> Checked:

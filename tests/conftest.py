@@ -23,6 +23,12 @@ class Result:
 RunBib = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def no_parse_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests parse every reference afresh and write nothing to the user's cache directory."""
+    monkeypatch.setenv("BIB_PARSE_CACHE", "0")
+
+
 @pytest.fixture
 def run_bib(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunBib:
     """Run `bib ARGS...` in this process; returns the exit code and both streams."""

@@ -10,10 +10,6 @@ from __future__ import annotations
 import re
 
 from bib.model import Reference
-from bib.parser.features import token_features
-from bib.parser.fields import build_reference
-from bib.parser.tagger import tag
-from bib.parser.tokens import tokenize
 
 __all__ = ["MAX_LENGTH", "label_tokens", "parse_reference"]
 
@@ -23,6 +19,10 @@ MAX_LENGTH = 2000
 
 def label_tokens(text: str) -> list[tuple[str, str]]:
     """(token, label) pairs: what the tagger saw and said, for debugging and tests."""
+    from bib.parser.features import token_features
+    from bib.parser.tagger import tag
+    from bib.parser.tokens import tokenize
+
     text = _sanitise(text)
     _, tokens = tokenize(text)
     labels = tag(token_features(tokens, text))
@@ -40,6 +40,13 @@ def _sanitise(text: str) -> str:
 
 def parse_reference(text: str) -> Reference:
     """The structured fields of one reference string. Never raises on any ``str``."""
+    # Imported here, so that importing one module of the parser (bib.parser.fields,
+    # say) loads neither the features nor the tagger.
+    from bib.parser.features import token_features
+    from bib.parser.fields import build_reference
+    from bib.parser.tagger import tag
+    from bib.parser.tokens import tokenize
+
     if not isinstance(text, str):
         return Reference()
     text = _sanitise(text)

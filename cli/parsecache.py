@@ -1,0 +1,177 @@
+"""References parsed on an earlier run, kept on disk so that a re-run parses only what changed.
+
+A pre-commit hook lints the same essay on every commit, and parsing its references
+(loading the CRF model, tagging, the rules) is most of what such a run costs. Each
+reference's parse is stored in a small file of its own, named by a checksum of the
+reference's text and stored with that text, under a directory named by a
+fingerprint of the parser: the size and modification time of the model file and
+of every module of the parser, and the Python version. A new model or a changed
+rule therefore starts a new cache, and the old one is removed.
+
+The cache sits in the user's cache directory (``BIB_CACHE_DIR``, as for the
+catalog cache, or ``$XDG_CACHE_HOME/bibwarden``); ``BIB_PARSE_CACHE=0`` turns it
+off. It is best effort: an entry is written to a temporary file and renamed into
+place, so a reader never sees half of one; one that cannot be read or decoded is
+a miss, and one that cannot be written is not written. Nothing here is needed to
+get the right answer, only to get it sooner.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import bib
+from bib.model import EntryType, Name, Reference
+
+FORMAT = 1
+SUBDIRECTORY = "parsed"
+_FIELDS = tuple(f.name for f in fields(Reference))
+_NAME_FIELDS = frozenset({"authors", "editors", "translators"})
+
+Parse = Callable[[str], Reference]
+
+
+def reference_parser(environ: dict[str, str] | None = None) -> Parse:
+    """``parse_reference``, through the cache unless it is turned off or has no home."""
+    environ = dict(os.environ) if environ is None else environ
+    if environ.get("BIB_PARSE_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
+        return _parse_reference
+    root = cache_root(environ)
+    return _parse_reference if root is None else ParseCache(root).parse
+
+
+def cache_root(environ: dict[str, str]) -> Path | None:
+    """Where bibwarden keeps its caches; None when there is nowhere sensible."""
+    if environ.get("BIB_CACHE_DIR", "").strip():
+        return Path(environ["BIB_CACHE_DIR"].strip()).expanduser()
+    if sys.platform.startswith("linux") or "XDG_CACHE_HOME" in environ:
+        # What platformdirs answers here, without its imports (~15 ms at every start).
+        base = environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        return None if base.startswith("~") else Path(base) / "bibwarden"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bibwarden", appauthor=False))
+
+
+def parser_fingerprint() -> str:
+    """A name for this parser: its model and code files' sizes and times, and the Python."""
+    package = Path(bib.__file__).parent
+    signature = [f"{FORMAT} {sys.version}"]
+    for path in (package / "model.py", *sorted(_parser_files(package / "parser"))):
+        stat = path.stat()
+        signature.append(f"{path.name} {stat.st_size} {stat.st_mtime_ns}")
+    text = "\n".join(signature).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+
+
+def _parser_files(folder: Path) -> Iterator[Path]:
+    for entry in os.scandir(folder):
+        if entry.name.endswith((".py", ".crfsuite")):
+            yield Path(entry.path)
+
+
+class ParseCache:
+    """``parse`` answers from the cache, or parses and stores the answer."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root / SUBDIRECTORY
+        try:
+            self.folder: Path | None = self.root / parser_fingerprint()
+        except OSError:
+            self.folder = None  # the parser's own files cannot be read: parse every time
+        self._ready = False
+
+    def parse(self, text: str) -> Reference:
+        if self.folder is None:
+            return _parse_reference(text)
+        path = self.folder / _entry_name(text)
+        found = read_entry(path, text)
+        if found is not None:
+            return found
+        reference = _parse_reference(text)
+        self._write(path, text, reference)
+        return reference
+
+    def _write(self, path: Path, text: str, reference: Reference) -> None:
+        try:
+            if not self._ready:
+                self._start_folder()
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with open(temporary, "wb") as stream:
+                marshal.dump((FORMAT, text, encode(reference)), stream)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower
+
+    def _start_folder(self) -> None:
+        """Create this parser's folder; remove the folders of parsers that are gone."""
+        assert self.folder is not None
+        if not self.folder.is_dir():
+            if self.root.is_dir():
+                for old in self.root.iterdir():
+                    if old.is_dir():
+                        shutil.rmtree(old, ignore_errors=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
+        self._ready = True
+
+
+def _entry_name(text: str) -> str:
+    data = text.encode("utf-8", errors="surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
+def read_entry(path: Path, text: str) -> Reference | None:
+    """The stored parse of ``text``; None when absent, another text's, or corrupt."""
+    try:
+        with open(path, "rb") as stream:
+            stored = marshal.load(stream)
+        if not (isinstance(stored, tuple) and len(stored) == 3):
+            return None
+        version, stored_text, record = stored
+        if version != FORMAT or stored_text != text:
+            return None
+        reference = decode(record)
+        return reference if encode(reference) == record else None
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+def encode(reference: Reference) -> tuple[Any, ...]:
+    """The reference as plain tuples and strings, for ``marshal``."""
+    values: list[Any] = []
+    for name in _FIELDS:
+        value = getattr(reference, name)
+        if name == "type":
+            value = value.value
+        elif name in _NAME_FIELDS:
+            value = tuple((n.family, n.given, n.particle, n.suffix) for n in value)
+        values.append(value)
+    return tuple(values)
+
+
+def decode(record: object) -> Reference:
+    """The inverse of ``encode``; raises ValueError or TypeError on anything else."""
+    if not isinstance(record, tuple) or len(record) != len(_FIELDS):
+        raise ValueError("not a stored reference")
+    values: dict[str, object] = {}
+    for name, value in zip(_FIELDS, record, strict=True):
+        if name == "type":
+            value = EntryType(value)
+        elif name in _NAME_FIELDS:
+            value = tuple(Name(*parts) for parts in value)
+        values[name] = value
+    return Reference(**values)  # type: ignore[arg-type]
+
+
+def _parse_reference(text: str) -> Reference:
+    from bib.parser import parse_reference
+
+    return parse_reference(text)

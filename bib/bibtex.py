@@ -323,6 +323,8 @@ def _ascii_latex(char: str) -> str:
     encoded: str = text_codecs.encode(char, "ulatex+ascii", "replace")
     if not encoded or encoded == fallback or "{" in encoded or "}" in encoded:
         return fallback
+    if "," in encoded and char != ",":
+        return fallback  # "„" is ",," in LaTeX: a comma would split a BibTeX name
     readings = {char, unicodedata.normalize("NFKC", char), _LATEX_QUOTES.get(char)}
     if text_codecs.decode(encoded, "ulatex") not in readings:
         return fallback

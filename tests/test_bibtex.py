@@ -13,7 +13,7 @@ import bibtexparser
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 import pytest
 from bibtexparser import middlewares
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person, parse_string
@@ -682,6 +682,9 @@ entries = st.lists(st.builds(entry_of, references, texts), min_size=1, max_size=
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries, st.booleans())
+# Found by this test: "„" encoded as ",," split a name in two (or made too many commas).
+@example([entry_of(Reference(translators=(Name("0", "„"),)), "")], True)
+@example([entry_of(Reference(translators=(Name("", "", "", "„"),)), "")], True)
 def test_any_entry_reads_back_the_same_through_pybtex_and_bibtexparser(
     entries: list[Entry], ascii: bool
 ) -> None:

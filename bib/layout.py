@@ -13,15 +13,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bib.markdown import (
-    code_lines,
-    footnote_label,
-    front_matter_end,
-    front_matter_title,
-    heading,
-    mask,
-    setext_level,
-)
 from bib.model import Block, Document, Span
 from bib.split import LIST_MARKER, NAME_START, fold, reference_groups, split_references
 
@@ -180,7 +171,14 @@ _LOOKBACK_PROSE = 600
 def find_parts(text: str, path: str, markdown: bool) -> Document:
     """Split an essay into its parts; ``entries`` is left for the reference parser."""
     lines = text.split("\n")
-    masked = mask(text).split("\n") if markdown else lines
+    if markdown:
+        # bib.markdown is imported only for Markdown: its patterns cost a few
+        # milliseconds to compile, which a plain-text essay need not pay.
+        from bib.markdown import mask
+
+        masked = mask(text).split("\n")
+    else:
+        masked = lines
     page = _read_page(lines, masked, markdown)
     title, paragraphs = page.title, page.paragraphs
     if title is None:  # front matter names the title; otherwise the first line does
@@ -291,6 +289,14 @@ class _Found(NamedTuple):
 
 def _read_page(lines: Sequence[str], masked: Sequence[str], markdown: bool) -> _Page:
     """Cut the lines into paragraphs and headings, setting aside front matter and footnotes."""
+    if markdown:
+        from bib.markdown import (
+            code_lines,
+            footnote_label,
+            front_matter_end,
+            front_matter_title,
+            setext_level,
+        )
     start = front_matter_end(lines) if markdown else 0
     title = None
     if start:
@@ -351,6 +357,8 @@ def _read_page(lines: Sequence[str], masked: Sequence[str], markdown: bool) -> _
 def _heading_in(line: str, stripped: str, markdown: bool) -> tuple[int, int, int] | None:
     """A Markdown heading, or a plain line that names a list ("Bibliography", "Notes")."""
     if markdown and stripped[0] in "#*_":
+        from bib.markdown import heading
+
         found = heading(line)
         if found is not None:
             return found
@@ -372,6 +380,8 @@ def _heading_name(text: str) -> str:
 
 def _footnote_end(lines: Sequence[str], index: int) -> int:
     """After a footnote definition: its lazy lines, and indented paragraphs after blanks."""
+    from bib.markdown import footnote_label, heading
+
     end = index + 1
     count = len(lines)
     while end < count:

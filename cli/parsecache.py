@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import shutil
 import sys
 import zlib
 from collections.abc import Callable, Iterator
@@ -115,6 +114,8 @@ class ParseCache:
         """Create this parser's folder; remove the folders of parsers that are gone."""
         assert self.folder is not None
         if not self.folder.is_dir():
+            import shutil  # only here: it imports the compression modules
+
             if self.root.is_dir():
                 for old in self.root.iterdir():
                     if old.is_dir():

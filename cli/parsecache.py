@@ -118,7 +118,8 @@ class ParseCache:
 
             if self.root.is_dir():
                 for old in self.root.iterdir():
-                    if old.is_dir():
+                    # Another process (lint --jobs) may have just made this parser's folder.
+                    if old.is_dir() and old.name != self.folder.name:
                         shutil.rmtree(old, ignore_errors=True)
             self.folder.mkdir(parents=True, exist_ok=True)
         self._ready = True

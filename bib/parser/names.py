@@ -12,14 +12,20 @@ from dataclasses import dataclass
 
 from bib.model import Name
 
-# Where a pattern may start with whitespace, it must not start inside a run of it: a
-# match there would also match from the run's start, so nothing is lost, while trying
-# every position of a long run (of no-break spaces, say) costs time quadratic in its length.
-_NOT_MID_SPACE = r"(?:(?<!\s)|(?!\s))"
+# A whole run of whitespace, matched only from its first character: the lookbehind
+# fails inside a run. A pattern that may start with whitespace would otherwise be
+# tried at every position of a long run (of no-break spaces, say), scanning to its
+# end each time: quadratic in the run. Nothing is lost, since whatever matched from
+# inside a run matched from its start. The patterns below spell out "optional
+# comma or whitespace, then X" as flat alternatives (",X", "run X", "X"): each then
+# starts with one character the engine tests before trying it, which is faster
+# than an optional group.
+_SPACE_RUN = r"\s(?<!\s\s)\s*"
+_ROLE_AT_END = r"\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*+[,.:;]?\s*+$)"
 _EDITOR_MARK = re.compile(
     r"\(\s*(?:eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|orgs?|a cura di)\s*\.?\s*\)"
     r"|\b(?:edited|ed\.|eds\.|hrsg\.|herausgegeben|éd\.|dir\.)\s+(?:by|von|par)\b"
-    rf"|{_NOT_MID_SPACE},?\s*\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*+[,.:;]?\s*+$)"
+    rf"|,\s*{_ROLE_AT_END}|{_SPACE_RUN}{_ROLE_AT_END}|{_ROLE_AT_END}"
     r"|^\s*(?:edited|herausgegeben)\s+(?:by|von)\b"
     r"|\bsous la dir(?:ection|\.)?\s+de\b|\ba cura di\b",
     re.IGNORECASE,
@@ -30,15 +36,15 @@ _TRANSLATOR_MARK = re.compile(
     r"\s*(?:by|von|par|from [\w ]+? by)?\b",
     re.IGNORECASE,
 )
-_ET_AL = re.compile(
-    rf"{_NOT_MID_SPACE},?\s*(?:\bet\.?\s*al\b\.?|\bu\.\s*a\.|\band others\b|…|\.\.\.)",
-    re.IGNORECASE,
-)
+_OTHERS = r"(?:\bet\.?\s*al\b\.?|\bu\.\s*a\.|\band others\b|…|\.\.\.)"
+_ET_AL = re.compile(rf",\s*{_OTHERS}|{_SPACE_RUN}{_OTHERS}|{_OTHERS}", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:in|dans|im|en)(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
 _JOINERS = re.compile(
-    _NOT_MID_SPACE
-    + r"(?:\s*;\s*|(?:\s+(?:and|&)){2,}\s+|\s+(?:and|&|und|et|y|e|og|en|i)\s+|\s*&\s*)"
-    + r"|,\s*(?:and|&)\s+",
+    rf";\s*|{_SPACE_RUN};\s*"
+    rf"|{_SPACE_RUN}(?:and|&)(?:\s+(?:and|&))+\s+"
+    rf"|{_SPACE_RUN}(?:and|&|und|et|y|e|og|en|i)\s+"
+    rf"|&\s*|{_SPACE_RUN}&\s*"
+    r"|,\s*(?:and|&)\s+",
     re.I,
 )
 _INITIALS = re.compile(

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=model_path())
     parser.add_argument("--augment", choices=("none", "seed", "csl", "all"), default="all")
     parser.add_argument("--csl-records", type=int, default=4000)
-    parser.add_argument("--c1", type=float, default=0.2)
+    parser.add_argument("--c1", type=float, default=1.0)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=float, default=3)

@@ -57,6 +57,10 @@ _add("access", "accessed retrieved consulted abgerufen zugegriffen consulté vis
      "online viewed")  # fmt: skip
 _add("edition", "edition edn aufl auflage édition edizione rev revised")
 _add("review", "review reviews rezension compte-rendu")
+_add("jword", "journal journals j jour proceedings proc transactions annals annales ann "
+     "bulletin bull quarterly studies stud magazine zeitschrift z revue rev rivista revista "
+     "letters lett acta archives archiv arch jahrbuch cahiers quaderni conference conf "
+     "symposium workshop newsletter gazette times herald")  # fmt: skip
 _add("place", "london new york paris berlin oxford cambridge chicago boston princeton "
      "basingstoke manchester edinburgh munich münchen milano milan roma rome torino "
      "frankfurt leipzig wien vienna stuttgart hamburg madrid barcelona moscow moskva "
@@ -177,17 +181,19 @@ def token_features(tokens: Sequence[Token], text: str = "") -> list[list[str]]:
     if not n:
         return []
     words = [_word(tok.text, tok.emphasis) for tok in tokens]
+    chunks = _chunk_features(tokens, words)
     out: list[list[str]] = []
     paren = bracket = 0
     quoted = False
-    periods = years = 0
+    periods = years = commas = 0
     size = len(text)
     last = n - 1
     for i, tok in enumerate(tokens):
         t = tok.text
         w = words[i]
         feats = [*w.own, _POS[10 * i // n], _SEG[periods if periods < 5 else 5],
-                 _YRS[years if years < 2 else 2]]  # fmt: skip
+                 _YRS[years if years < 2 else 2], _CMS[commas if commas < 4 else 4],
+                 *chunks[i]]  # fmt: skip
         if i:
             before = words[i - 1]
             feats += before.as_minus1
@@ -227,6 +233,7 @@ def token_features(tokens: Sequence[Token], text: str = "") -> list[list[str]]:
         elif t == "]" and bracket:
             bracket -= 1
         periods += w.period
+        commas += t == ","
         years += w.year
     return out
 
@@ -236,3 +243,95 @@ _LAST = ("last", "1w=<edge>", "2w=<edge>")
 _POS = tuple(f"pos={i}" for i in range(10))
 _SEG = tuple(f"seg={i}" for i in range(6))
 _YRS = tuple(f"yrs={i}" for i in range(3))
+_CMS = tuple(f"cms={i}" for i in range(5))
+
+
+# --- chunks: runs of words between punctuation -----------------------------------------
+
+_BREAKS = frozenset(".,:;()[]/") | frozenset(_QUOTE_OPEN + _QUOTE_CLOSE + '"')
+_CUES = {"k=pagecue", "k=volcue", "k=numcue", "k=edcue", "k=incue", "k=transcue", "k=access"}
+
+
+def _kind(text: str, word: _Word) -> str:
+    """A coarse class of a token, as seen from the chunk beside it."""
+    if word.year:
+        return "year"
+    if text[:1].isdigit():
+        return "num"
+    for feat in word.own:
+        if feat in _CUES:
+            return feat[2:]
+    if "initial" in word.own:
+        return "init"
+    if text[:1].isupper():
+        return "cap"
+    if text[:1].isalpha():
+        return "low"
+    return "punct"
+
+
+def _chunk_features(tokens: Sequence[Token], words: Sequence[_Word]) -> list[tuple[str, ...]]:
+    """Features that describe the chunk a token is in and the chunks around it.
+
+    A chunk ends at punctuation or at a word that closes a sentence ("Studies."). What
+    tells a title from the journal after it is rarely one word: it is the case of the
+    whole run, whether it holds a journal word, and what follows it (a volume number,
+    "pp.", a year) - more than a +-2 window sees.
+    """
+    spans: list[tuple[int, int]] = []  # [start, end) of each chunk's tokens
+    start = 0
+    for i, tok in enumerate(tokens):
+        if tok.text in _BREAKS or words[i].period:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    described: list[tuple[str, ...]] = []
+    kinds: list[tuple[str, str]] = []  # (first kind, last kind) of each chunk's words
+    for begin, end in spans:
+        alpha = [i for i in range(begin, end) if tokens[i].text[:1].isalnum()]
+        feats: list[str] = [_CHUNK_SIZE[min(len(alpha), 9)]]
+        long = [
+            tokens[i].text for i in alpha if len(tokens[i].text) > 3 and tokens[i].text.isalpha()
+        ]
+        if long:
+            capitals = sum(t[0].isupper() for t in long) / len(long)
+            feats.append("ck.tc" if capitals > 0.75 else "ck.sc" if capitals < 0.35 else "ck.mc")
+        own = {f for i in alpha for f in words[i].own}
+        for flag, name in _CHUNK_FLAGS:
+            if flag in own:
+                feats.append(name)
+        described.append(tuple(feats))
+        kinds.append(
+            (
+                _kind(tokens[alpha[0]].text, words[alpha[0]]),
+                _kind(tokens[alpha[-1]].text, words[alpha[-1]]),
+            )
+            if alpha
+            else ("punct", "punct")
+        )
+    # What the nearest chunk with words after (before) this one starts (ends) with.
+    after = ["end"] * len(spans)
+    for c in range(len(spans) - 2, -1, -1):
+        after[c] = kinds[c + 1][0] if kinds[c + 1][0] != "punct" else after[c + 1]
+    before = ["start"] * len(spans)
+    for c in range(1, len(spans)):
+        before[c] = kinds[c - 1][1] if kinds[c - 1][1] != "punct" else before[c - 1]
+    out: list[tuple[str, ...]] = [()] * len(tokens)
+    for c, (begin, end) in enumerate(spans):
+        shared = (
+            *described[c],
+            f"ck.first={kinds[c][0]}",
+            f"ck.next={after[c]}",
+            f"ck.prev={before[c]}",
+        )
+        for i in range(begin, end):
+            out[i] = shared
+    return out
+
+
+_CHUNK_SIZE = tuple(f"ck.n={n}" for n in (0, 1, 2, 3, 4, 4, 8, 8, 8, 9))
+_CHUNK_FLAGS = (
+    ("k=jword", "ck.jw"), ("k=pubword", "ck.pub"), ("k=place", "ck.pl"), ("year", "ck.yr"),
+    ("k=edcue", "ck.ed"), ("k=thesis", "ck.th"), ("k=month", "ck.mo"),
+)  # fmt: skip

@@ -55,6 +55,11 @@ NAMES = [
     ("• MERDRIGNAC Bernard,", [("MERDRIGNAC", "Bernard")], False, False),
     ("sous la direction de Géraldine Barron et Pauline Le Goff-Janton", [("Barron", "Géraldine"), ("Goff-Janton", "Pauline")], True, False),
     ("a cura di Mario Rossi", [("Rossi", "Mario")], True, False),
+    # Vancouver initials that look like suffixes: "JR" is J. R., "Jr" is junior.
+    ("Ishii T, McCouch SR.", [("Ishii", "T"), ("McCouch", "SR.")], False, False),
+    ("Fajardo LF, Stewart JR.", [("Fajardo", "LF"), ("Stewart", "JR.")], False, False),
+    ("Davis Jr., Sammy", [("Davis", "Sammy")], False, False),
+    ("Gaulle, Charles de.", [("Gaulle", "Charles")], False, False),
 ]  # fmt: skip
 
 
@@ -240,3 +245,33 @@ def test_particles_written_after_the_given_name(
 ) -> None:
     [name] = parse_reference(text).authors
     assert (name.family, name.particle, name.given) == (family, particle, given)
+
+
+def test_a_suffix_after_the_given_name_belongs_to_the_person() -> None:
+    [name] = parse_names("Smith, John, Jr").names
+    assert (name.family, name.given, name.suffix) == ("Smith", "John", "Jr")
+
+
+def test_a_particle_after_the_given_name_keeps_no_full_stop() -> None:
+    [name] = parse_names("Gaulle, Charles de.").names
+    assert (name.particle, name.full_family) == ("de", "de Gaulle")
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume"),
+    [
+        # A volume glued to the series letter of a physics journal.
+        ("C. Gattringer, A. Schmidt, Phys. Rev. D86 (2012) 094506", "Phys. Rev. D", "86"),
+        # A journal followed by its volume as usual is left alone.
+        (
+            "Smith, J. (2001). The social life of objects. Modern Asian Studies, 4, 1-9.",
+            "Modern Asian Studies",
+            "4",
+        ),
+    ],
+)
+def test_a_volume_glued_to_the_journal_name_is_split_off(
+    text: str, container: str, volume: str
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.container, ref.volume) == (container, volume)

@@ -298,6 +298,9 @@ def _merge(segments: Sequence[Segment]) -> list[Segment]:
     return merged
 
 
+_GLUED_VOLUME = re.compile(r"^(.+\s\S*[^\W\d_])(\d{1,4})$")
+
+
 def build_reference(
     raw: str, tokens: Sequence[Token], labels: Sequence[str], numbering_end: int = 0,
     links: Sequence[str] = (),
@@ -368,9 +371,20 @@ def build_reference(
     isbn = isbn_match.group().replace(" ", "") if isbn_match else ""
 
     container_raw = _first(segments, L.CONTAINER)
+    container = clean_container(container_raw)
+    year = find_year(year_text)
+    if container and not volume:
+        # "Phys. Rev. D86": a volume glued to the journal's last letter.
+        glued = _GLUED_VOLUME.match(container)
+        if glued:
+            container, volume = glued.group(1), glued.group(2)
+    if year and re.search(rf"[.,;]\s*{year}$", container):
+        # "Journal of Biomechanics. 2012": the year was read into the journal's name
+        # ("Proceedings of ICML 2012", with no stop before the year, keeps it).
+        container = strip_field(container[: -len(year)]) or container
     fields = {
         "title": strip_field(_first(segments, L.TITLE)),
-        "container": clean_container(container_raw),
+        "container": container,
         "publisher": publisher,
         "place": place,
         "url": url,
@@ -390,7 +404,7 @@ def build_reference(
         volume=volume,
         number=number,
         pages=normalise_pages(pages_text) if pages_text else "",
-        year=find_year(year_text),
+        year=year,
         month=find_month(date_text),
         publisher=publisher,
         place=place,

@@ -8,7 +8,7 @@ semicolons, "and", "&", "et", "und", and the role and "et al." markers around th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bib.model import Name
 
@@ -48,7 +48,8 @@ _JOINERS = re.compile(
     re.I,
 )
 _INITIALS = re.compile(
-    r"^(?!(?i:jr|sr)\.?$)"
+    # "Jr"/"Sr" are suffixes; "JR"/"SR" after a family name are initials ("Stewart JR").
+    r"^(?!(?:[Jj]r|[Ss]r)\.?$)"
     r"^(?:[^\W\d_]{1,2}\.\s*(?:-\s*)?|[^\W\d_]\s+)*[^\W\d_]{1,2}\.?$|^[A-Z]{1,3}$"
 )
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le",
@@ -170,9 +171,9 @@ def _trailing_particles(part: str) -> tuple[str, str]:
     """("Marcel", "van der") from "Marcel van der"; (part, "") when none trail."""
     words = part.split()
     i = len(words)
-    while i > 1 and words[i - 1].lower() in _PARTICLES:
+    while i > 1 and words[i - 1].lower().rstrip(".") in _PARTICLES:
         i -= 1
-    return " ".join(words[:i]), " ".join(words[i:])
+    return " ".join(words[:i]), " ".join(words[i:]).rstrip(".")
 
 
 def _split_group(group: str) -> list[Name]:
@@ -198,6 +199,10 @@ def _split_group(group: str) -> list[Name]:
                 continue
             names.append(_name(part, nxt))
             i += 2
+            if i < len(parts) and parts[i].lower() in _SUFFIXES:
+                # "King, Martin Luther, Jr.": the suffix after the given name.
+                names[-1] = replace(names[-1], suffix=parts[i])
+                i += 1
             continue
         if nxt.lower().rstrip(".") in _SUFFIXES and names == [] and " " in part:
             person = parse_person(part)

@@ -56,8 +56,10 @@ def test_importing_is_cheap_and_the_model_loads_once() -> None:
     code = (
         "import sys, time; t = time.perf_counter(); import bib.parser; "
         "assert 'pycrfsuite' not in sys.modules; "
-        "from bib.parser.tagger import _tagger; t = time.perf_counter(); _tagger(); "
-        "print(time.perf_counter() - t); assert _tagger() is _tagger()"
+        "from bib.parser.tagger import _tagger; t = time.process_time(); _tagger(); "
+        "print(time.process_time() - t); assert _tagger() is _tagger()"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 0.1
+    # CPU time, not wall time: other jobs on a CI machine must not fail this. Speed
+    # proper is measured by `make bench`; this only guards against a model gone huge.
+    assert float(out.stdout) < 0.25

@@ -113,6 +113,14 @@ class _Word(NamedTuple):
     word: str
     period: bool  # closes a sentence-like piece ("." / ":" / "Studies.")
     year: bool
+    # For chunks (``_chunk_features``): ends a chunk; is a word (starts with a letter or
+    # digit); 1/0 for a long word with/without a capital, -1 for others; the chunk
+    # flags it raises, as bits of ``_CHUNK_FLAGS``; its coarse kind (``_kind``).
+    breaks: bool
+    alnum: bool
+    case: int
+    chunk_bits: int
+    kind: str
 
 
 @lru_cache(maxsize=65536)
@@ -153,8 +161,11 @@ def _word(text: str, emphasis: bool) -> _Word:
     if emphasis:
         flags.append("emph")
     feats += flags
+    own = tuple(feats)
+    period = text in ".:" or (text.endswith(".") and len(text) > 3 and not initial)
+    long_word = len(text) > 3 and text.isalpha()
     return _Word(
-        own=tuple(feats),
+        own=own,
         # Shapes only for the nearest neighbours: further ones cost speed, not accuracy.
         as_minus2=f"-2w={word}",
         as_minus1=(f"-1w={word}", f"-1s={shp}", *[f"-1{f}" for f in flags]),
@@ -163,8 +174,13 @@ def _word(text: str, emphasis: bool) -> _Word:
         left=f"-1w|w={word}|",
         right=f"w|+1w={word}|",
         word=word,
-        period=text in ".:" or (text.endswith(".") and len(text) > 3 and not initial),
+        period=period,
         year=year,
+        breaks=text in _BREAKS or period,
+        alnum=text[:1].isalnum(),
+        case=(1 if text[0].isupper() else 0) if long_word else -1,
+        chunk_bits=_CHUNK_BITS.get(kind or "", 0) | (_YEAR_BIT if year else 0),
+        kind=_kind(text, kind, year, initial),
     )
 
 
@@ -181,7 +197,7 @@ def token_features(tokens: Sequence[Token], text: str = "") -> list[list[str]]:
     if not n:
         return []
     words = [_word(tok.text, tok.emphasis) for tok in tokens]
-    chunks = _chunk_features(tokens, words)
+    chunks = _chunk_features(words)
     out: list[list[str]] = []
     paren = bracket = 0
     quoted = False
@@ -252,16 +268,15 @@ _BREAKS = frozenset(".,:;()[]/") | frozenset(_QUOTE_OPEN + _QUOTE_CLOSE + '"')
 _CUES = {"k=pagecue", "k=volcue", "k=numcue", "k=edcue", "k=incue", "k=transcue", "k=access"}
 
 
-def _kind(text: str, word: _Word) -> str:
+def _kind(text: str, lexicon: str | None, year: bool, initial: bool) -> str:
     """A coarse class of a token, as seen from the chunk beside it."""
-    if word.year:
+    if year:
         return "year"
     if text[:1].isdigit():
         return "num"
-    for feat in word.own:
-        if feat in _CUES:
-            return feat[2:]
-    if "initial" in word.own:
+    if lexicon and lexicon in _CUES:
+        return lexicon[2:]
+    if initial:
         return "init"
     if text[:1].isupper():
         return "cap"
@@ -270,7 +285,7 @@ def _kind(text: str, word: _Word) -> str:
     return "punct"
 
 
-def _chunk_features(tokens: Sequence[Token], words: Sequence[_Word]) -> list[tuple[str, ...]]:
+def _chunk_features(words: Sequence[_Word]) -> list[tuple[str, ...]]:
     """Features that describe the chunk a token is in and the chunks around it.
 
     A chunk ends at punctuation or at a word that closes a sentence ("Studies."). What
@@ -280,36 +295,29 @@ def _chunk_features(tokens: Sequence[Token], words: Sequence[_Word]) -> list[tup
     """
     spans: list[tuple[int, int]] = []  # [start, end) of each chunk's tokens
     start = 0
-    for i, tok in enumerate(tokens):
-        if tok.text in _BREAKS or words[i].period:
+    for i, word in enumerate(words):
+        if word.breaks:
             spans.append((start, i + 1))
             start = i + 1
-    if start < len(tokens):
-        spans.append((start, len(tokens)))
+    if start < len(words):
+        spans.append((start, len(words)))
     described: list[tuple[str, ...]] = []
     kinds: list[tuple[str, str]] = []  # (first kind, last kind) of each chunk's words
     for begin, end in spans:
-        alpha = [i for i in range(begin, end) if tokens[i].text[:1].isalnum()]
-        feats: list[str] = [_CHUNK_SIZE[min(len(alpha), 9)]]
-        long = [
-            tokens[i].text for i in alpha if len(tokens[i].text) > 3 and tokens[i].text.isalpha()
-        ]
-        if long:
-            capitals = sum(t[0].isupper() for t in long) / len(long)
-            feats.append("ck.tc" if capitals > 0.75 else "ck.sc" if capitals < 0.35 else "ck.mc")
-        own = {f for i in alpha for f in words[i].own}
-        for flag, name in _CHUNK_FLAGS:
-            if flag in own:
-                feats.append(name)
-        described.append(tuple(feats))
-        kinds.append(
-            (
-                _kind(tokens[alpha[0]].text, words[alpha[0]]),
-                _kind(tokens[alpha[-1]].text, words[alpha[-1]]),
-            )
-            if alpha
-            else ("punct", "punct")
-        )
+        size = capitals = long = bits = 0
+        first = last = ""
+        for word in words[begin:end]:
+            if not word.alnum:
+                continue
+            size += 1
+            first = first or word.kind
+            last = word.kind
+            bits |= word.chunk_bits
+            if word.case >= 0:
+                long += 1
+                capitals += word.case
+        described.append(_chunk_description(min(size, 9), long and capitals / long, bits, long > 0))
+        kinds.append((first, last) if size else ("punct", "punct"))
     # What the nearest chunk with words after (before) this one starts (ends) with.
     after = ["end"] * len(spans)
     for c in range(len(spans) - 2, -1, -1):
@@ -317,7 +325,7 @@ def _chunk_features(tokens: Sequence[Token], words: Sequence[_Word]) -> list[tup
     before = ["start"] * len(spans)
     for c in range(1, len(spans)):
         before[c] = kinds[c - 1][1] if kinds[c - 1][1] != "punct" else before[c - 1]
-    out: list[tuple[str, ...]] = [()] * len(tokens)
+    out: list[tuple[str, ...]] = [()] * len(words)
     for c, (begin, end) in enumerate(spans):
         shared = (
             *described[c],
@@ -331,7 +339,21 @@ def _chunk_features(tokens: Sequence[Token], words: Sequence[_Word]) -> list[tup
 
 
 _CHUNK_SIZE = tuple(f"ck.n={n}" for n in (0, 1, 2, 3, 4, 4, 8, 8, 8, 9))
+
+
+@lru_cache(maxsize=4096)
+def _chunk_description(size: int, capitals: float, bits: int, has_long: bool) -> tuple[str, ...]:
+    feats = [_CHUNK_SIZE[size]]
+    if has_long:
+        feats.append("ck.tc" if capitals > 0.75 else "ck.sc" if capitals < 0.35 else "ck.mc")
+    feats += [name for bit, (_, name) in enumerate(_CHUNK_FLAGS) if bits >> bit & 1]
+    return tuple(feats)
+
+
 _CHUNK_FLAGS = (
     ("k=jword", "ck.jw"), ("k=pubword", "ck.pub"), ("k=place", "ck.pl"), ("year", "ck.yr"),
     ("k=edcue", "ck.ed"), ("k=thesis", "ck.th"), ("k=month", "ck.mo"),
 )  # fmt: skip
+# The flags above as bits, by the lexicon kind (or year) of a word that raises them.
+_CHUNK_BITS = {flag: 1 << bit for bit, (flag, _) in enumerate(_CHUNK_FLAGS)}
+_YEAR_BIT = _CHUNK_BITS["year"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -154,6 +155,8 @@ def _read_package(data: bytes, path: str) -> tuple[tuple[_Line, ...], tuple[_Not
                     notes.extend(_notes(root, kind, numbers))
     except (
         zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream inside a valid zip directory
+        NotImplementedError,  # a compression method zipfile cannot read
         PackageNotFoundError,
         KeyError,
         ValueError,

@@ -288,7 +288,8 @@ def _command(text: str, match: re.Match[str], end: int, stack: list[str], found:
     if len(name) == 1 and not name.isalpha():
         out[start] = " "
         if name not in _ESCAPED:  # \\, \, \  and the like are spacing
-            out[start + 1 : after] = " " * (after - start - 1)
+            # _blank keeps a line break: "\" at the end of a line is a control space.
+            out[start + 1 : after] = _blank(text[start + 1 : after])
         return after
     bare = name.rstrip("*")
     if _CITE.fullmatch(name) or _MULTI_CITE.fullmatch(name):

@@ -335,7 +335,34 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that cleanups run (not KeyboardInterrupt,
+    which click would turn into an abort with SIGINT's exit code)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
+    import signal
+    import threading
+
+    # By default SIGTERM ends Python at once: a temporary output file would stay behind.
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        _run()
+    except _Terminated:
+        err("bib: interrupted")
+        sys.exit(128 + signal.SIGTERM)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run() -> None:
     try:
         code = bib.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_CLEAN)

@@ -24,7 +24,7 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -289,6 +289,12 @@ class Fetcher:
                     url, params=params, timeout=timeout, allow_redirects=False, stream=True
                 )
             self.stats.count(from_cache=getattr(response, "from_cache", False))
+        except requests.exceptions.SSLError as exc:
+            failed = True
+            self.stats.count(from_cache=False)
+            raise CatalogUnavailable(
+                f"{self.name}: refused the server's certificate ({_tls_reason(exc)})"
+            ) from None
         except requests.Timeout:
             failed = True
             self.stats.count(from_cache=False)
@@ -323,16 +329,37 @@ class Fetcher:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise CatalogUnavailable(f"{self.name}: answer too large ({declared} bytes)")
+        # The read timeout bounds only each wait for the next bytes: a server that trickles
+        # a byte at a time would hold the run forever. The whole body has a deadline too.
+        deadline = time.monotonic() + min(self.timeout, max(self.budget.remaining(), 0.1))
         chunks, size = [], 0
         try:
-            for chunk in response.iter_content(65536):
+            for chunk in _chunks(response):
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise CatalogUnavailable(f"{self.name}: answer larger than {self.max_bytes}")
+                if time.monotonic() > deadline:
+                    raise CatalogUnavailable(f"{self.name}: answer too slow to arrive")
                 chunks.append(chunk)
         except requests.RequestException as exc:
             raise CatalogUnavailable(f"{self.name}: truncated answer ({_reason(exc)})") from None
         return b"".join(chunks)
+
+
+def _chunks(response: requests.Response) -> Iterator[bytes]:
+    """The body as it arrives: ``read1`` returns what is there instead of waiting for a
+    full chunk, so that a trickle is noticed between its bytes."""
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None or getattr(response, "from_cache", False):
+        yield from response.iter_content(65536)  # a cached answer: all of it is here
+        return
+    from urllib3.exceptions import HTTPError as Urllib3Error
+
+    try:
+        while chunk := read1(65536, decode_content=True):
+            yield chunk
+    except (Urllib3Error, OSError) as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
 
 
 def _is_cached_session(session: object) -> bool:
@@ -367,6 +394,15 @@ def _detail(response: requests.Response) -> str:
     if isinstance(message, list) and message and isinstance(message[0], dict):
         message = message[0].get("message")
     return f": {message}" if isinstance(message, str) and message else ""
+
+
+_VERIFY_FAILED = re.compile(r"certificate verify failed: ([^()'\"]+?)\s*(?:\(|'|\"|$)")
+
+
+def _tls_reason(exc: Exception) -> str:
+    """ "certificate has expired", "self-signed certificate"... out of urllib3's wrapping."""
+    found = _VERIFY_FAILED.search(str(exc))
+    return found.group(1) if found else _reason(exc)
 
 
 def _reason(exc: Exception) -> str:

@@ -191,7 +191,8 @@ def test_a_read_only_file_system_is_one_line_and_exit_2(tmp_path: Path) -> None:
 SLOW_WRITER = textwrap.dedent(
     """
     import os, sys, time
-        real_fdopen = os.fdopen
+    import cli.files
+    real_fdopen = os.fdopen
 
     class Slow:
         def __init__(self, stream):
@@ -240,13 +241,17 @@ def test_a_signal_in_the_middle_of_writing_leaves_the_old_output(
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 60
-    while not leftovers(tmp_path) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert leftovers(tmp_path), "the export never started writing"
-    time.sleep(0.05)  # well inside the write: it takes over a second
-    process.send_signal(sent)
-    _, stderr = process.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 60
+        while not leftovers(tmp_path) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert leftovers(tmp_path), "the export never started writing"
+        time.sleep(0.05)  # well inside the write: it takes over a second
+        process.send_signal(sent)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.communicate()
     assert output.read_text(encoding="utf-8") == OLD
     assert "Traceback" not in stderr
     if sent == signal.SIGKILL:

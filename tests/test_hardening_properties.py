@@ -168,7 +168,7 @@ def essay_with(lines: list[str]) -> bytes:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(reference_lines, min_size=1, max_size=6), st.booleans())
 def test_exported_entries_of_any_essay_read_back_the_same(lines: list[str], ascii: bool) -> None:
     document = read_or_refuse(essay_with(lines), "essay.md")
@@ -229,7 +229,7 @@ def assert_both_formats_read_back(entries: list[Entry]) -> None:
             assert item.get(variable, "") == value.strip()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(references_with(short_or_empty), min_size=1, max_size=3), st.text(max_size=3))
 def test_empty_and_blank_fields_read_back_the_same(references: list[Reference], raw: str) -> None:
     assert_both_formats_read_back([Entry(raw=raw, span=Span(1), reference=r) for r in references])

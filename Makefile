@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/essay.md
 
-.PHONY: run test lint typecheck eval bench train clean
+.PHONY: run test lint typecheck eval bench train fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -49,5 +49,11 @@ train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,train]'
 	$(BIN)/python scripts/train_parser.py
 
+# Not in CI: a fuzzer runs until it is told to stop (120 s a target by default).
+# `make fuzz FUZZ_ARGS="reader --seconds 600"`; see scripts/fuzz.py.
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .fuzz

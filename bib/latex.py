@@ -244,7 +244,9 @@ def _scan_into(text: str, start: int, end: int, found: _Found) -> None:
         char = text[position]
         if char == "\\":
             match = _COMMAND.match(text, position)
-            assert match is not None
+            if match is None:  # a backslash that ends the file commands nothing
+                out[position] = " "
+                break
             position = _command(text, match, end, stack, found)
             continue
         if char == "{":

@@ -111,6 +111,13 @@ def test_a_file_without_a_document_environment_is_all_body() -> None:
     ]
 
 
+@pytest.mark.parametrize("ending", ["\\", "\\\n", "\\\\\\"])
+def test_a_backslash_at_the_very_end_is_blank_prose(ending: str) -> None:
+    # Found by the fuzzer: a lone "\\" at the end of the file matched no command.
+    document = read("Harris wrote much." + ending)
+    assert [b.prose.split() for b in document.body] == [["Harris", "wrote", "much."]]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

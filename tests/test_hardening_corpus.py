@@ -2,17 +2,19 @@
 
 Each input goes through what `bib lint` does (read the document, run every rule). The
 linear-time test builds each input at 1x and 10x and requires the 10x run to take less
-than 15 times as long: the best of a few runs, the garbage collector off, the caches of
-earlier runs cleared, and the whole comparison retried on a loaded machine. The sizes
-are chosen so that a 10x run takes well under two seconds here.
+than 15 times as long. Times are the CPU time of the thread that runs the work, not the
+wall clock, so that other jobs on a shared 2-core machine do not count; each is the best
+of a few runs, with the garbage collector off and the caches of earlier runs cleared, and
+the whole comparison is retried before it fails. The sizes are chosen so that a 10x run
+takes well under two seconds here.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
-import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -210,15 +212,16 @@ def clear_caches() -> None:
 
 
 def best_time(run: Callable[[], object], repeats: int) -> float:
+    """The least CPU time of this thread that ``run`` took: others' load is not ours."""
     best = float("inf")
     gc.collect()
     gc.disable()
     try:
         for _ in range(repeats):
             clear_caches()
-            started = time.perf_counter()
+            started = time.thread_time()
             run()
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.thread_time() - started)
     finally:
         gc.enable()
     return best
@@ -244,13 +247,28 @@ def test_ten_times_the_input_takes_less_than_fifteen_times_the_time(case: str) -
     pairs = small_and_large(make, f"essay{suffix}")
     small, large = pairs[-1]
     assert large < 15 * small, f"(1x, 10x) seconds: {pairs}"
-    assert large < 5.0, f"10x took {large:.2f} s: too slow for its size ({len(make(10))} bytes)"
+    assert large < 5.0, f"10x took {large:.2f} s of CPU: too slow for {len(make(10))} bytes"
 
 
-def test_every_case_reads_without_error() -> None:
-    for case, (suffix, make) in CASES.items():
-        document, _ = lint(make(1), f"essay{suffix}")
-        assert document.path == f"essay{suffix}", case
+# The cases whose generated list must come out as entries (the others have no list, or
+# bury it where no reader should find one).
+WITH_ENTRIES = {
+    "essay with its list": 5,
+    "references only": 30,
+    "duplicated references": len(REFERENCES),
+    "a .bib file": 60,
+    "a LaTeX essay": 5,
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_case_reads_and_keeps_its_entries(case: str) -> None:
+    suffix, make = CASES[case]
+    document, findings = lint(make(1), f"essay{suffix}")
+    assert document.path == f"essay{suffix}"
+    assert all(f.span.line >= 1 for f in findings)
+    if case in WITH_ENTRIES:
+        assert len(document.entries) == WITH_ENTRIES[case]
 
 
 # -- the big ones, once each -----------------------------------------------------------------------
@@ -259,25 +277,17 @@ def test_every_case_reads_without_error() -> None:
 def test_a_one_megabyte_line_is_linted_in_a_few_seconds() -> None:
     line = (BODY.replace("\n", " ") * (1_000_000 // len(BODY) + 1))[:1_000_000]
     data = (line + "\n\nReferences\n\n" + "\n\n".join(REFERENCES) + "\n").encode()
-    started = time.perf_counter()
+    started = time.thread_time()
     document, findings = lint(data, "essay.txt")
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     assert len(document.entries) == len(REFERENCES)
     assert findings
-    assert elapsed < 20, f"{elapsed:.1f} s"
+    assert elapsed < 20, f"{elapsed:.1f} s of CPU"
 
 
-def test_a_hundred_thousand_references_through_layout_keys_and_every_rule(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # The CRF costs ~3 ms a reference and cuts each at 2,000 characters, so its part is
-    # linear by construction (and measured above); the rest of the pipeline (finding and
-    # splitting the list, keys, duplicates, name variants, ordering) must not be
-    # quadratic in the number of entries. A stand-in gives each line its own fields.
-    # name-variant is left out: it compares every two spellings with the same first letter
-    # and nearly the same length, O(n^2) here (see test_name_variant_is_quadratic below).
-    count = 100_000
-    parsed = {
+def stand_in_references(count: int) -> dict[str, Reference]:
+    """What the parser would read in each of ``reference(0 ... count - 1)``."""
+    return {
         reference(i): Reference(
             type=EntryType.BOOK,
             authors=(Name(family(i), chr(65 + i % 26) + "."),),
@@ -288,50 +298,92 @@ def test_a_hundred_thousand_references_through_layout_keys_and_every_rule(
         )
         for i in range(count)
     }
-    monkeypatch.setattr(bib.document, "parse_reference", lambda text: parsed[text])
-    # The prose cites works of the list: a citation that matches no entry is compared with
-    # every spelling of the list (linear in the list for each such citation).
+
+
+def essay_citing(count: int) -> bytes:
+    """``count`` references and prose citing one work in every 997 of them."""
+    # A citation that matches no entry is compared with every spelling of the list
+    # (linear in the list for each such citation): the prose cites works of the list.
     body = " ".join(f"As {family(i)} ({1900 + i % 120}, 4) argued." for i in range(0, count, 997))
-    data = essay(iter([body]), (reference(i) for i in range(count)))
-    started = time.perf_counter()
-    document, findings = lint(data, "essay.md", Settings(ignore=("name-variant",)))
-    elapsed = time.perf_counter() - started
+    return essay(iter([body]), (reference(i) for i in range(count)))
+
+
+def test_a_hundred_thousand_references_through_layout_keys_and_every_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The CRF costs ~3 ms a reference and cuts each at 2,000 characters, so its part is
+    # linear by construction (and measured above); the rest of the pipeline (finding and
+    # splitting the list, keys, duplicates, ordering, citations against the list) must
+    # not be quadratic in the number of entries: 10,000 and 100,000 references, compared.
+    # A stand-in parser gives each line its own fields.
+    # name-variant is left out: it compares every two spellings that share a first letter
+    # and nearly a length, and 100,000 generated surnames are ~10^8 such pairs (see the
+    # README's reliability section).
+    count = 100_000
+    parsed = stand_in_references(count)
+    monkeypatch.setattr(bib.document, "parse_reference", lambda text: parsed[text])
+    settings = Settings(ignore=("name-variant",))
+    small, large = essay_citing(count // 10), essay_citing(count)
+    result: list[tuple[Document, list[Finding]]] = []
+    pairs = []
+    for _ in range(2):
+        pairs.append(
+            (
+                best_time(lambda: lint(small, "essay.md", settings), 2),
+                best_time(lambda: result.append(lint(large, "essay.md", settings)), 1),
+            )
+        )
+        if pairs[-1][1] < 15 * pairs[-1][0]:
+            break
+    document, findings = result[-1]
     assert len(document.entries) == count
     assert not [f for f in findings if f.rule in ("bibliography-order", "duplicate-entry")]
     assert len({entry.key for entry in document.entries}) == count
-    assert elapsed < 30, f"{elapsed:.1f} s"
+    small_seconds, large_seconds = pairs[-1]
+    assert large_seconds < 15 * small_seconds, f"(10,000, 100,000) seconds: {pairs}"
+    assert large_seconds < 120, f"{large_seconds:.1f} s of CPU"
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not os.environ.get("BIB_SLOW_TESTS"),
-    reason="about a minute on its own (lint reads ~1.3 s a megabyte here): BIB_SLOW_TESTS=1",
-)
-def test_a_fifty_megabyte_essay_is_linted_within_a_generous_bound(tmp_path: Path) -> None:
-    # Plain prose with a few citations, in a real `bib lint` process; the time is mostly
-    # the citation finder's pass over every word (about 1.3 s a megabyte here).
-    paragraph = (
-        "The historians disagree about the role of fear in the decisions of the leadership "
-        "(Allen 2009, 12), and the debate has moved from archives to memoirs and back again.\n\n"
-    )
-    path = tmp_path / "huge.md"
-    with path.open("w", encoding="utf-8") as stream:
-        stream.write("# A very long essay\n\n")
-        stream.write(paragraph * (50 * 1024 * 1024 // len(paragraph)))
-        stream.write("## References\n\n" + "\n\n".join(REFERENCES) + "\n")
-    assert path.stat().st_size > 50 * 1024 * 1024
-    started = time.perf_counter()
+def lint_in_a_process(path: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    """A real `bib lint --format json` of ``path``; the CPU seconds that process took."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [sys.executable, "-m", "bib", "lint", "--format", "json", str(path)],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 1, result.stderr
-    assert '"unused-reference"' in result.stdout
-    assert elapsed < 240, f"{elapsed:.0f} s"
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result, seconds
+
+
+@pytest.mark.slow
+def test_a_fifty_megabyte_essay_is_linted_in_linear_time(tmp_path: Path) -> None:
+    # Plain prose with a few citations, in a real `bib lint` process, at 5 MB and at
+    # 50 MB; the time is mostly the citation finder's pass over every word (about 1.4 s
+    # of CPU a megabyte here, so this test takes a minute and a half).
+    paragraph = (
+        "The historians disagree about the role of fear in the decisions of the leadership "
+        "(Allen 2009, 12), and the debate has moved from archives to memoirs and back again.\n\n"
+    )
+    runs = []
+    for megabytes in (5, 50):
+        path = tmp_path / f"essay-{megabytes}.md"
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write("# A very long essay\n\n")
+            stream.write(paragraph * (megabytes * 1024 * 1024 // len(paragraph)))
+            stream.write("## References\n\n" + "\n\n".join(REFERENCES) + "\n")
+        assert path.stat().st_size > megabytes * 1024 * 1024
+        result, seconds = lint_in_a_process(path)
+        path.unlink()
+        assert result.returncode == 1, result.stderr
+        assert '"unused-reference"' in result.stdout
+        runs.append(seconds)
+    small, large = runs
+    assert large < 15 * small, f"(5 MB, 50 MB) CPU seconds: {runs}"
+    assert large < 300, f"{large:.0f} s of CPU for 50 MB"
 
 
 # -- regular expressions -------------------------------------------------------------------------
@@ -423,15 +475,15 @@ def test_every_pattern_with_nested_quantifiers_has_been_reviewed() -> None:
 
 
 def applied_time(pattern: re.Pattern[str], text: str, how: str, repeats: int) -> float:
-    """Seconds to apply ``pattern`` to ``text`` as the code does (the best of ``repeats``)."""
+    """CPU seconds to apply ``pattern`` to ``text`` as the code does (best of ``repeats``)."""
     best = float("inf")
     for _ in range(repeats):
-        started = time.perf_counter()
+        started = time.thread_time()
         if how == "search":
             pattern.findall(text)
         else:
             getattr(pattern, how)(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     return best
 
 
@@ -467,9 +519,9 @@ def test_a_run_of_initials_before_a_stray_character_parses_in_linear_time() -> N
     from bib.parser import parse_reference
 
     def seconds(initials: int) -> float:
-        started = time.perf_counter()
+        started = time.thread_time()
         parse_reference("Smith, " + "A. " * initials + "!")
-        return time.perf_counter() - started
+        return time.thread_time() - started
 
     small, large = min(seconds(8) for _ in range(3)), seconds(19)
     assert large < 15 * small + 0.05, (small, large)

@@ -14,7 +14,8 @@ from tests.fuzz.targets import parse_any, read_any
 
 CORPUS = Path(__file__).parent / "fuzz" / "corpus"
 FILES = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md")
-# Generous: the slowest known input (a reference padded with no-break spaces) takes ~1 s.
+# Generous, against a hang: the slowest input (the damaged .docx) takes ~0.1 s of CPU, and
+# the no-break spaces, ~1 s when they were found, now take a few milliseconds.
 SECONDS = 5.0
 
 
@@ -28,8 +29,8 @@ def test_the_corpus_is_there_and_documented() -> None:
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_a_caught_input_is_read_and_parsed_in_time(path: Path) -> None:
     data = path.read_bytes()
-    started = time.perf_counter()
+    started = time.thread_time()
     read_any(data)
     parse_any(data)
-    elapsed = time.perf_counter() - started
-    assert elapsed < SECONDS, f"{path.name}: {elapsed:.2f} s"
+    elapsed = time.thread_time() - started
+    assert elapsed < SECONDS, f"{path.name}: {elapsed:.2f} s of CPU"

@@ -70,7 +70,10 @@ def run(
 ) -> int:
     sys.path.insert(0, str(ROOT))
     with atheris.instrument_imports(include=["bib", "checks", "tests.fuzz"]):
-        # Modules that the targets import lazily are imported here, to be instrumented too.
+        # Only what is imported inside this block is instrumented, and the readers and the
+        # parser import most of their modules lazily, at their first call: import every
+        # module of the packages here, or the fuzzer runs blind (5 edges instead of 1,000).
+        _import_all("bib", "checks")
         from tests.fuzz.targets import parse_any, read_any
     check: Callable[[bytes], object] = read_any if target == "reader" else parse_any
     corpus = WORK / target
@@ -133,6 +136,17 @@ class Slowest:
             name = f"slow-{hashlib.sha1(data).hexdigest()[:12]}"
             (self.found / name).write_bytes(data)
             raise RuntimeError(f"one input took {seconds:.2f} s (limit {self.limit} s): {name}")
+
+
+def _import_all(*packages: str) -> None:
+    import importlib
+    import pkgutil
+
+    for package in packages:
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, f"{package}."):
+            if not info.name.endswith("__main__"):
+                importlib.import_module(info.name)
 
 
 def _seed(corpus: Path, max_len: int) -> None:

@@ -828,18 +828,25 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
     # "(Browning)" alone is a citation only of an author the list has: "(Moscow)" is not.
     strength = STRONG if (year or locator) else WEAK
     for name in names:
-        position = offset + lead + stripped.index(name)
+        start, end = _place_of(name, stripped)
         given, _, family = name.rpartition(" ")
         yield Citation(
             family,
             given,
-            positions.span(position, position + len(name)),
+            positions.span(offset + lead + start, offset + lead + end),
             "parenthetical",
             strength,
             year=year,
             locator=locator,
             title_hint=title,
         )
+
+
+def _place_of(name: str, text: str) -> tuple[int, int]:
+    """Where ``name`` stands in ``text``: the name's words were joined with one space, and
+    the text may have any run of spaces (a tab, a no-break space) between them."""
+    found = re.search(r"\s+".join(map(re.escape, name.split())), text)
+    return found.span() if found else (0, len(name))
 
 
 def _split_citation(text: str) -> tuple[list[str], str, str, str]:

@@ -131,6 +131,12 @@ def test_a_citation_reports_where_the_family_name_stands() -> None:
         ("the Terror (Soboul\n1974).", [("Soboul", "1974", "", "")]),
         ("Insecurity (Cambridge, MA: Harvard University Press,\n1996).", []),
         ("a first paragraph (Harris\n\n2016).", []),
+        # Runs of spaces between names (found by the fuzzer: they raised ValueError).
+        (
+            "fear (Getty  and\tNaumov 1999).",
+            [("Getty", "1999", "", ""), ("Naumov", "1999", "", "")],
+        ),
+        ("fear (Van \u00a0Dyke 2000, 4).", [("Dyke", "2000", "4", "")]),
     ],
 )
 def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, str]]) -> None:
@@ -138,6 +144,12 @@ def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, 
         (c.family, c.year, c.locator, c.title_hint) for c in parenthetical_citations(block(text))
     ]
     assert found == expected
+
+
+def test_a_parenthetical_citation_spans_its_name_over_a_run_of_spaces() -> None:
+    [citation] = parenthetical_citations(block("fear (Van \t Dyke 2000)."))
+    assert (citation.given, citation.family) == ("Van", "Dyke")
+    assert (citation.span.column, citation.span.end_column) == (7, 7 + len("Van \t Dyke") - 1)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bib.citations import NOT_PERSONS
 from bib.linking import people
 from bib.model import Document, Severity, Span
-from bib.namefold import are_variants, ascii_letters, fold_name
+from bib.namefold import allowed_slips, are_variants, ascii_letters, fold_name
 from checks.citing import citing
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -129,25 +129,40 @@ def _institutional(family: str) -> bool:
 
 
 def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
-    """The pairs that could be variants: same first letter (folded or plain), lengths close.
+    """The pairs that could be variants, found without comparing every pair.
 
-    Variants share a first letter and differ in length by at most two slips, so
-    only such pairs are compared, not every spelling with every other.
+    Two folded names within d slips (Damerau-Levenshtein, d <= 2) share a string made
+    by deleting at most d letters from each (a transposition is one deletion on each
+    side), so each name is filed under all such deletions of itself and only names
+    filed together are compared: time grows with the number of names, not its square.
+    Names too short to allow a slip are filed under themselves only.
     """
-    buckets: dict[str, list[int]] = {}
+    index: dict[str, list[int]] = {}
     for i, spelling in enumerate(spellings):
-        for key in {fold_name(spelling.text)[:1], ascii_letters(spelling.text)[:1]}:
-            buckets.setdefault(key, []).append(i)
+        for key in _deletions(fold_name(spelling.text)):
+            index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        by_length = sorted(members, key=lambda i: len(fold_name(spellings[i].text)))
-        for k, i in enumerate(by_length):
-            length = len(fold_name(spellings[i].text))
-            for j in by_length[k + 1 :]:
-                if len(fold_name(spellings[j].text)) - length > 2:
-                    break
-                pairs.add((min(i, j), max(i, j)))
+    for members in index.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1 :]:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
     return pairs
+
+
+def _deletions(folded: str) -> set[str]:
+    """The name and every string left by deleting as many letters as it may have slips.
+
+    A pair may differ by the slips its shorter name allows (``allowed_slips``): a name
+    is filed under as many deletions as its own length allows, which covers every pair
+    it can be part of and no more.
+    """
+    keys = {folded}
+    frontier = {folded}
+    for _ in range(allowed_slips(len(folded))):
+        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
+        keys |= frontier
+    return keys
 
 
 def _same_person(a: _Spelling, b: _Spelling, accepted: list[set[str]], upper_list: bool) -> bool:

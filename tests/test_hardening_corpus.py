@@ -332,8 +332,9 @@ def test_a_hundred_thousand_references_through_layout_keys_and_every_rule() -> N
     # splitting the list, keys, duplicates, ordering, citations against the list) must
     # not be quadratic in the number of entries: 10,000 and 100,000 references, compared.
     # A stand-in parser gives each line its own fields.
-    # name-variant is left out: it compares every two spellings that share a first letter
-    # and nearly a length, and 100,000 generated surnames are ~10^8 such pairs (see the
+    # name-variant is left out: it compares the spellings that share a deletion of one or
+    # two letters, and these generated surnames, built from a few syllables, are close to
+    # so many others that the close pairs alone grow faster than the list (see the
     # README's reliability section).
     count = 100_000
     parsed = stand_in_references(count)

@@ -31,10 +31,9 @@ EXAMPLES: list[Any] = [
         {"type": EntryType.CHAPTER, "authors": ["Bruckmüller"], "editors": ["Bruckmüller", "Rajšp"], "year": "1999",
          "container": "Vilfanov zbornik", "pages": "511-530", "place": "Ljubljana"},
     ),
-    pytest.param(  # Italian, without a publisher: the tagger still misreads it
+    (  # Italian, without a publisher (the tagger reads the title as place; a rule splits it)
         "A. Rossi, Storia di Roma, Milano 1975",
         {"type": EntryType.BOOK, "authors": ["Rossi"], "title": "Storia di Roma", "place": "Milano", "year": "1975"},
-        marks=pytest.mark.xfail(reason="tagger labels the title as edition; needs more such data"),
     ),
     (  # German
         "Müller, Hans: Geschichte der Stadt. Berlin: Akademie Verlag 1990",

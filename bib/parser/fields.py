@@ -382,8 +382,15 @@ def build_reference(
         # "Journal of Biomechanics. 2012": the year was read into the journal's name
         # ("Proceedings of ICML 2012", with no stop before the year, keeps it).
         container = strip_field(container[: -len(year)]) or container
+    title = strip_field(_first(segments, L.TITLE))
+    if not title and not container and ", " in place:
+        # "A. Rossi, Storia di Roma, Milano 1975": with no title found, a place of several
+        # words before its last comma holds the title; a real place ends in one name.
+        head, _, tail = place.rpartition(", ")
+        if len(head.split()) > 1 and len(tail.split()) == 1 and tail[:1].isupper():
+            title, place = head, tail
     fields = {
-        "title": strip_field(_first(segments, L.TITLE)),
+        "title": title,
         "container": container,
         "publisher": publisher,
         "place": place,

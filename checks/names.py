@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -129,22 +130,35 @@ def _institutional(family: str) -> bool:
 
 
 def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
-    """The pairs that could be variants, found without comparing every pair.
+    """The pairs that could be one person, found without comparing every pair.
 
-    Two folded names within d slips (Damerau-Levenshtein, d <= 2) share a string made
-    by deleting at most d letters from each (a transposition is one deletion on each
-    side), so each name is filed under all such deletions of itself and only names
-    filed together are compared: time grows with the number of names, not its square.
-    Names too short to allow a slip are filed under themselves only.
+    Two spellings of the list are one person only when they fold to the same key
+    (``_same_person``), so the list's spellings are grouped by that key. A spelling
+    from the text may be a near-miss of any other: two folded names within d slips
+    (Damerau-Levenshtein, d <= 2) share a string made by deleting at most d letters
+    from each (a transposition is one deletion on each side), so the text's spellings
+    are filed under such deletions of themselves and every spelling is looked up
+    there. Time grows with the number of spellings, not its square; the list's
+    deletions are made only when the text has spellings of its own.
     """
-    index: dict[str, list[int]] = {}
-    for i, spelling in enumerate(spellings):
-        for key in _deletions(fold_name(spelling.text)):
-            index.setdefault(key, []).append(i)
+    folded = [fold_name(s.text) for s in spellings]
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        for k, i in enumerate(members):
-            for j in members[k + 1 :]:
+    same_key: dict[str, list[int]] = {}
+    for i, spelling in enumerate(spellings):
+        if spelling.in_list:
+            same_key.setdefault(folded[i], []).append(i)
+    for members in same_key.values():
+        pairs.update(itertools.combinations(members, 2))
+    from_text: dict[str, list[int]] = {}
+    for i, spelling in enumerate(spellings):
+        if not spelling.in_list:
+            for key in _deletions(folded[i]):
+                from_text.setdefault(key, []).append(i)
+    if not from_text:
+        return pairs
+    for i in range(len(spellings)):
+        for key in _deletions(folded[i]):
+            for j in from_text.get(key, ()):
                 if i != j:
                     pairs.add((min(i, j), max(i, j)))
     return pairs

@@ -8,8 +8,7 @@ import random
 import pytest
 
 from bib.model import Span
-from bib.namefold import are_variants, fold_name
-from checks.names import _candidate_pairs, _Spelling
+from checks.names import _candidate_pairs, _same_person, _Spelling
 
 KNOWN = [
     "Khlevniuk", "Klevniuk", "Khlevnyuk", "Gorodetsky", "Gordetsky", "Gorodetskii",
@@ -20,15 +19,18 @@ KNOWN = [
 ]  # fmt: skip
 
 
-def spellings(names: list[str]) -> list[_Spelling]:
-    return [_Spelling(name, Span(i + 1, 1, i + 1, 2), True, "") for i, name in enumerate(names)]
+def spellings(names: list[str], listed: int) -> list[_Spelling]:
+    """The first ``listed`` names are the list's, the others the text's."""
+    return [
+        _Spelling(name, Span(i + 1, 1, i + 1, 2), i < listed, "") for i, name in enumerate(names)
+    ]
 
 
-def brute_force(names: list[str]) -> set[tuple[int, int]]:
+def brute_force(found: list[_Spelling]) -> set[tuple[int, int]]:
     return {
         (i, j)
-        for i, j in itertools.combinations(range(len(names)), 2)
-        if are_variants(names[i], names[j]) or fold_name(names[i]) == fold_name(names[j])
+        for i, j in itertools.combinations(range(len(found)), 2)
+        if _same_person(found[i], found[j], [], False)
     }
 
 
@@ -44,16 +46,25 @@ def typo(name: str, rng: random.Random) -> str:
     return name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :]
 
 
-def test_the_known_variants_are_all_candidates() -> None:
-    assert brute_force(KNOWN) <= _candidate_pairs(spellings(KNOWN))
+@pytest.mark.parametrize("listed", [0, 10, len(KNOWN)])
+def test_the_known_variants_are_all_candidates(listed: int) -> None:
+    found = spellings(KNOWN, listed)
+    assert brute_force(found) <= _candidate_pairs(found)
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_every_variant_pair_is_a_candidate(seed: int) -> None:
+@pytest.mark.parametrize("seed", range(6))
+def test_every_pair_that_is_one_person_is_a_candidate(seed: int) -> None:
     rng = random.Random(seed)
     names = [rng.choice(KNOWN) for _ in range(20)]
     names += [typo(typo(name, rng), rng) for name in names]  # up to two slips each
     names = [name for name in dict.fromkeys(names) if name]
-    expected = brute_force(names)
+    rng.shuffle(names)
+    found = spellings(names, listed=len(names) // 2)
+    expected = brute_force(found)
     assert expected, "the generated names should include some variants"
-    assert expected <= _candidate_pairs(spellings(names))
+    assert expected <= _candidate_pairs(found)
+
+
+def test_the_list_alone_is_compared_only_within_a_folded_key() -> None:
+    found = spellings(["Carr", "Carley", "Davies", "Davis", "Nikolaevsky", "Nikolaevskii"], 6)
+    assert _candidate_pairs(found) == {(4, 5)}

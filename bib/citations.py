@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,8 +32,7 @@ from bib.model import Block, Document, Span
 STRONG, WEAK = "strong", "weak"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """One place that cites an author."""
 
     family: str  # as written, particles included ("van der Linden")
@@ -51,8 +49,7 @@ class Citation:
         return f"{self.given} {self.family}".strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A capitalised word of the prose that may be a name, and where it stands."""
 
     word: str
@@ -254,8 +251,7 @@ def _bisect(starts: list[int], offset: int) -> int:
 # --- narrative citations ------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     """A personal name in the prose: given names, particles, family name."""
 
     first: int  # index of its first token
@@ -536,8 +532,7 @@ def _gap(text: str, tokens: Sequence[_Token], left: _Run, right: _Run) -> str:
     return " ".join(text[tokens[left.last].end : tokens[right.first].start].split())
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """A name read as cited in one block, before the whole document is weighed."""
 
     citation: Citation
@@ -546,8 +541,7 @@ class _Reading:
     marked: bool  # a note marker or a bracketed reference follows in the sentence
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
+class _Evidence(NamedTuple):
     """What the whole document says about its capitalised words (lower-cased)."""
 
     lowercase: frozenset[str]  # words also written in lower case: common words
@@ -680,8 +674,8 @@ def _narratives(
     )
     vouching = [_weigh_note(c, evidence) for c in notes]
     vouching += [c if c.year else _weigh_note(c, evidence) for c in brackets]
-    evidence = replace(
-        evidence, cited=frozenset(c.family.lower() for c in vouching if c.strength == STRONG)
+    evidence = evidence._replace(
+        cited=frozenset(c.family.lower() for c in vouching if c.strength == STRONG)
     )
     return [_weigh(r, evidence, inside) for r in readings], vouching
 
@@ -720,15 +714,15 @@ def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation
         return citation
     single = not _given_name(citation.given, reading.sentence_start, evidence.lowercase)
     if single and key in evidence.lowercase and key not in evidence.named:
-        return replace(citation, strength=WEAK)  # a common word, even with a year after it
+        return citation._replace(strength=WEAK)  # a common word, even with a year after it
     if reading.sure:
         return citation
     if key in evidence.actors:
-        return replace(citation, strength=WEAK)
+        return citation._replace(strength=WEAK)
     if key in evidence.named:
         return citation
     if single and reading.sentence_start and not reading.marked and key not in inside:
-        return replace(citation, strength=WEAK)
+        return citation._replace(strength=WEAK)
     return citation
 
 
@@ -983,7 +977,7 @@ def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:
     key = citation.family.lower()
     if citation.given or key not in evidence.lowercase or key in evidence.cited | evidence.named:
         return citation
-    return replace(citation, strength=WEAK)
+    return citation._replace(strength=WEAK)
 
 
 def find_mentions(blocks: Sequence[Block]) -> tuple[Mention, ...]:

@@ -9,16 +9,15 @@ Document; the checks and the resolver share them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import NamedTuple
 
 from bib.citations import Citation
 from bib.model import Entry, Name
 from bib.namefold import are_variants, fold_name
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     citation: Citation
     entries: tuple[int, ...]  # indices into Document.entries; empty: no entry has the name
     by_variant: bool = False  # linked through a spelling variant, not the same name
@@ -32,8 +31,7 @@ def families(entry: Entry) -> tuple[str, ...]:
     return tuple(name.full_family for name in people(entry) if name.family)
 
 
-@dataclass(frozen=True, slots=True)
-class ListIndex:
+class ListIndex(NamedTuple):
     """The list's family names by folded key, for linking in one look-up per citation."""
 
     by_key: Mapping[str, tuple[int, ...]]
@@ -100,5 +98,5 @@ def _compound_family(citation: Citation, index: ListIndex) -> Citation:
     rest, _, last_given = citation.given.rpartition(" ")
     joined = f"{last_given} {citation.family}"
     if index.exact(joined) or (not index.exact(citation.family) and index.variant(joined)):
-        return replace(citation, family=joined, given=rest)
+        return citation._replace(family=joined, given=rest)
     return citation

@@ -7,7 +7,7 @@ line separators are left alone: the rest of the core splits on "\\n" only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.errors import BibError
 
@@ -41,8 +41,7 @@ _CONTROLS = bytes(b for b in range(32) if b not in _TEXT_CONTROLS) + b"\x7f"
 _MAX_CONTROL_SHARE = 0.01
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The text of a file, the encoding it was read with, and what was odd about it."""
 
     text: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.citations import NOT_PERSONS
 from bib.linking import people
@@ -15,8 +15,7 @@ from checks.registry import Hit, rule
 from checks.settings import Settings
 
 
-@dataclass(frozen=True, slots=True)
-class _Spelling:
+class _Spelling(NamedTuple):
     text: str
     span: Span  # its first occurrence
     in_list: bool

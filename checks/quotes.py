@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from bib.model import Block, Document, Severity, Span
 from checks.registry import Hit, rule
@@ -479,8 +480,7 @@ def cites_page(citation: str) -> bool:
 # Paragraphs: the units both rules read
 
 
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):
     """A paragraph of a block: its text and prose, and where each of its lines is in the file."""
 
     text: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bib.model import Document, Finding, Severity, Span
 from checks.settings import Settings
@@ -20,20 +20,18 @@ CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports; the registry adds the rule's identity."""
 
     span: Span
     message: str
-    data: tuple[tuple[str, object], ...] = field(default=())
+    data: tuple[tuple[str, object], ...] = ()
 
 
 CheckFunc = Callable[[Document, Settings], Iterable[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.model import Document, Entry, EntryType, Severity
 from checks.registry import Hit, rule
@@ -39,8 +39,7 @@ _PLACE_PUBLISHER = re.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A labelled segment's core (its text without edge punctuation) in the raw entry."""
 
     label: str
@@ -48,8 +47,7 @@ class Piece:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(NamedTuple):
     """An entry as the style features see it: its raw text and its located pieces."""
 
     raw: str
@@ -249,8 +247,7 @@ def whole_list(shape: Shape) -> str:
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Feature:
+class Feature(NamedTuple):
     """One feature of an entry's shape: its name, how to read it, whom to compare with."""
 
     name: str
@@ -288,8 +285,7 @@ def majority(values: Sequence[str]) -> str | None:
     return value if count >= MAJORITY * len(values) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Deviation:
+class Deviation(NamedTuple):
     feature: str
     expected: str
     found: str

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from bib.model import Document, Finding
 from checks.settings import Settings
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(NamedTuple):
     path: Path
     document: Document
     findings: tuple[Finding, ...]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.model import EntryType, Name, Reference
 from bib.parser import labels as L
@@ -200,8 +200,7 @@ def split_place_comma_publisher(place: str) -> tuple[str, str]:
     return place, ""
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     label: str
     text: str  # original text, from the end of the previous segment
     tokens: tuple[str, ...]

@@ -8,7 +8,8 @@ semicolons, "and", "&", "et", "und", and the role and "et al." markers around th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from bib.model import Name
 
@@ -64,8 +65,7 @@ _BY = re.compile(r"^\s*(?:by|von|par)\s+", re.IGNORECASE)
 _ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class NameList:
+class NameList(NamedTuple):
     """The people of one author/editor field, and what the field said about them."""
 
     names: tuple[Name, ...]

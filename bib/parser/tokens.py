@@ -8,7 +8,6 @@ usually the title or the container, which is the strongest hint a reference give
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 # Longest alternatives first: a URL or DOI must not be cut at its dots and slashes, a
@@ -52,8 +51,7 @@ class Token(NamedTuple):
     emphasis: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Cleaned:
+class Cleaned(NamedTuple):
     """The reference without Markdown markers, and where each character came from."""
 
     text: str

@@ -377,10 +377,11 @@ def build_reference(
         glued = _GLUED_VOLUME.match(container)
         if glued:
             container, volume = glued.group(1), glued.group(2)
-    if year and re.search(rf"[.,;]\s*{year}$", container):
+    head = container[: -len(year)].rstrip() if year and container.endswith(year) else ""
+    if head.endswith((".", ",", ";")):
         # "Journal of Biomechanics. 2012": the year was read into the journal's name
         # ("Proceedings of ICML 2012", with no stop before the year, keeps it).
-        container = strip_field(container[: -len(year)]) or container
+        container = strip_field(head) or container
     title = strip_field(_first(segments, L.TITLE))
     if not title and not container and ", " in place:
         # "A. Rossi, Storia di Roma, Milano 1975": with no title found, a place of several

@@ -238,8 +238,13 @@ def test_corpus_segments_map_to_our_labels(
             "van der",
             "Marcel",
         ),
+        ("Tocqueville, Alexis de. Democracy in America. New York: Knopf, 1945.",
+         "Tocqueville", "de", "Alexis"),
+        ("Gaulle, Charles de. Mémoires de guerre. Paris: Plon, 1954.", "Gaulle", "de", "Charles"),
+        ("Ranke, Leopold von. Geschichte der romanischen und germanischen Völker. Leipzig: Reimer, 1824.",
+         "Ranke", "von", "Leopold"),
     ],
-)
+)  # fmt: skip
 def test_particles_written_after_the_given_name(
     text: str, family: str, particle: str, given: str
 ) -> None:
@@ -275,3 +280,8 @@ def test_a_volume_glued_to_the_journal_name_is_split_off(
 ) -> None:
     ref = parse_reference(text)
     assert (ref.container, ref.volume) == (container, volume)
+
+
+def test_the_title_after_a_trailing_particle_starts_after_it() -> None:
+    ref = parse_reference("Tocqueville, Alexis de. Democracy in America. New York: Knopf, 1945.")
+    assert ref.title == "Democracy in America"

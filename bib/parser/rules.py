@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bib.parser import labels as L
 from bib.parser.tokens import Token
@@ -340,6 +341,42 @@ def names_end_at_given_name(tokens: Sequence[Token], labels: Sequence[str]) -> l
     return out
 
 
+# Particles written after the given name ("Tocqueville, Alexis de."); as in names.py.
+_TRAILING_PARTICLES = frozenset(
+    "de du des d' van von der den da di del della la le ten ter zu vom".split()
+)
+
+
+def names_keep_their_particle(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Tocqueville, Alexis de. Democracy in America" the name ends at "de.".
+
+    A lone family name and a comma, then given names and particles closed by a full
+    stop ("Alexis de.", "Leopold von.", "Marcel van der."), are one inverted name; the
+    tagger, seeing the comma, starts the title at the given name.
+    """
+    out = list(labels)
+    runs = _runs(out)
+    for (first, last), (start, end) in pairwise(runs):
+        if out[first] != L.AUTHOR or out[start] != L.TITLE:
+            continue
+        if last != first + 1 or tokens[last].text != ",":
+            continue
+        k = start
+        while (
+            k <= end and k - start < 3 and tokens[k].text.isalpha() and tokens[k].text[0].isupper()
+        ):
+            k += 1
+        if k == start:
+            continue
+        while k < end and tokens[k].text in _TRAILING_PARTICLES:
+            k += 1  # "van" of "Marcel van der."
+        closing = tokens[k].text if k < end else ""
+        if closing.endswith(".") and closing[:-1] in _TRAILING_PARTICLES:
+            for j in range(start, k + 1):
+                out[j] = L.AUTHOR
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal."""
     if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
@@ -362,6 +399,7 @@ RELABELLING_RULES = (
     editors_need_a_cue,
     names_end_at_initials,
     names_end_at_given_name,
+    names_keep_their_particle,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

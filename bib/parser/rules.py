@@ -73,6 +73,18 @@ def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
+def _names_before_titles(
+    labels: Sequence[str], roles: tuple[str, ...] = (L.AUTHOR,)
+) -> list[tuple[int, int, int, int]]:
+    """(first, last) of each run of people in ``roles`` that the title follows, and the
+    title's (first, last): where the rules below look for a name the tagger ran on."""
+    return [
+        (first, last, start, end)
+        for (first, last), (start, end) in pairwise(_runs(labels))
+        if labels[first] in roles and labels[start] == L.TITLE
+    ]
+
+
 def _is_word(token: Token | str) -> bool:
     text = token if isinstance(token, str) else token.text
     return any(ch.isalnum() for ch in text)
@@ -251,10 +263,7 @@ def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> lis
     out = list(labels)
     if L.TITLE not in out:
         return out
-    runs = _runs(labels)
-    for index, (first, last) in enumerate(runs[:-1]):
-        if out[first] not in (L.AUTHOR, L.EDITOR) or out[runs[index + 1][0]] != L.TITLE:
-            continue
+    for first, last, _, _ in _names_before_titles(labels, (L.AUTHOR, L.EDITOR)):
         comma = next((k for k in range(first, last + 1) if tokens[k].text == ","), -1)
         if comma <= first:
             continue
@@ -286,10 +295,7 @@ def title_after_role_mark(tokens: Sequence[Token], labels: Sequence[str]) -> lis
     out = list(labels)
     if L.TITLE not in out:
         return out
-    runs = _runs(out)
-    for index, (first, last) in enumerate(runs[:-1]):
-        if out[first] not in (L.AUTHOR, L.EDITOR) or out[runs[index + 1][0]] != L.TITLE:
-            continue
+    for first, last, _, _ in _names_before_titles(out, (L.AUTHOR, L.EDITOR)):
         mark = next((k for k in range(first + 1, last) if _ROLE_WORD.match(tokens[k].text)), -1)
         if mark < 0:
             continue
@@ -320,10 +326,7 @@ def names_end_at_given_name(tokens: Sequence[Token], labels: Sequence[str]) -> l
     out = list(labels)
     if L.TITLE not in out:
         return out
-    runs = _runs(out)
-    for index, (first, last) in enumerate(runs[:-1]):
-        if out[first] != L.AUTHOR or out[runs[index + 1][0]] != L.TITLE:
-            continue
+    for first, last, _, _ in _names_before_titles(out):
         if first + 2 > last or tokens[first + 1].text != ",":
             continue
         given = tokens[first + 2].text
@@ -355,10 +358,7 @@ def names_keep_their_particle(tokens: Sequence[Token], labels: Sequence[str]) ->
     tagger, seeing the comma, starts the title at the given name.
     """
     out = list(labels)
-    runs = _runs(out)
-    for (first, last), (start, end) in pairwise(runs):
-        if out[first] != L.AUTHOR or out[start] != L.TITLE:
-            continue
+    for first, last, start, end in _names_before_titles(out):
         if last != first + 1 or tokens[last].text != ",":
             continue
         k = start

@@ -11,8 +11,6 @@ touched: pick settings here, then report the shipped model on held-out.
 from __future__ import annotations
 
 import argparse
-import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -21,11 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import pycrfsuite  # noqa: E402
 
 from bib.parser import tagger  # noqa: E402
 from bib.parser.corpus import is_dev, read_corpus  # noqa: E402
-from bib.parser.features import token_features  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,28 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minfreq", type=float, default=3)
     parser.add_argument("--out", type=Path, default=Path("/tmp/sweep"))
     args = parser.parse_args(argv)
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        os.execve(sys.executable, [sys.executable, *sys.argv], env)
+    train_parser.with_fixed_hash_seed()
     args.out.mkdir(parents=True, exist_ok=True)
     references = train_parser.training_split(train_parser.CORPUS, without_dev=True)
-    examples = [(r.text, list(r.tokens), list(r.labels)) for r in references]
-    if args.augment != "none":
-        import augment
-
-        examples += augment.synthesise(references, random.Random(1), args.augment, args.csl_records)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for text, tokens, labels in examples:
-        trainer.append(token_features(tokens, text), labels)
+    examples = train_parser.training_examples(references, args.augment, args.csl_records, 1)
+    trainer = train_parser.loaded_trainer(examples)
     dev = [r for r in read_corpus(str(train_parser.CORPUS)) if is_dev(r.id)]
     for pair in args.grid:
         c1, c2 = (float(x) for x in pair.split(":"))
         path = args.out / f"c1={c1}_c2={c2}.crfsuite"
         started = time.time()
-        trainer.set_params(
-            {"c1": c1, "c2": c2, "max_iterations": args.iterations,
-             "feature.minfreq": args.minfreq, "feature.possible_transitions": True}
-        )  # fmt: skip
+        trainer.set_params(train_parser.params(c1, c2, args.iterations, args.minfreq))
         trainer.train(str(path))
         tagger.model_path = lambda path=path: str(path)  # type: ignore[misc]
         tagger._tagger.cache_clear()

@@ -17,6 +17,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,6 +46,48 @@ def training_split(path: Path, without_dev: bool = False) -> list[LabelledRefere
     ]  # fmt: skip
 
 
+def with_fixed_hash_seed() -> None:
+    """Re-run this script with PYTHONHASHSEED=0 unless it already has it.
+
+    citeproc-py iterates over sets; a fixed hash seed makes the rendering, and so the
+    model, the same on every run.
+    """
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
+
+
+def training_examples(
+    references: list[LabelledReference], augment_kind: str, csl_records: int, seed: int
+) -> list[tuple[str, list[Token], list[str]]]:
+    """The corpus references, then the synthetic ones built from them."""
+    examples = [(r.text, list(r.tokens), list(r.labels)) for r in references]
+    if augment_kind != "none":
+        import augment
+
+        rng = random.Random(seed)
+        examples += augment.synthesise(references, rng, augment_kind, csl_records)
+    return examples
+
+
+def loaded_trainer(examples: list[tuple[str, list[Token], list[str]]]) -> Any:
+    """A crfsuite trainer holding the features of every example."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, tokens, labels in examples:
+        trainer.append(token_features(tokens, text), labels)
+    return trainer
+
+
+def params(c1: float, c2: float, iterations: int, minfreq: float) -> dict[str, object]:
+    return {
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": iterations,
+        "feature.minfreq": minfreq,
+        "feature.possible_transitions": True,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -62,38 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         help="leave the dev split out too (models for tuning; `eval_parser.py --split dev`)",
     )
     args = parser.parse_args(argv)
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        # citeproc-py iterates over sets; a fixed hash seed makes the rendering, and so
-        # the model, the same on every run.
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        os.execve(sys.executable, [sys.executable, *sys.argv], env)
+    with_fixed_hash_seed()
 
     started = time.time()
     references = training_split(args.corpus, args.without_dev)
-    examples: list[tuple[str, list[Token], list[str]]] = [
-        (r.text, list(r.tokens), list(r.labels)) for r in references
-    ]
-    print(f"corpus: {len(examples)} training references", flush=True)
-    if args.augment != "none":
-        import augment
-
-        rng = random.Random(args.seed)
-        extra = augment.synthesise(references, rng, args.augment, args.csl_records)
-        print(f"augmentation ({args.augment}): {len(extra)} references", flush=True)
-        examples.extend(extra)
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for text, tokens, labels in examples:
-        trainer.append(token_features(tokens, text), labels)
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.minfreq": args.minfreq,
-            "feature.possible_transitions": True,
-        }
-    )
+    examples = training_examples(references, args.augment, args.csl_records, args.seed)
+    print(f"{len(references)} corpus and {len(examples) - len(references)} synthetic "
+          f"({args.augment}) training references", flush=True)  # fmt: skip
+    trainer = loaded_trainer(examples)
+    trainer.set_params(params(args.c1, args.c2, args.iterations, args.minfreq))
     print(f"features ready in {time.time() - started:.0f}s; training...", flush=True)
     trainer.train(args.out)
     size = Path(args.out).stat().st_size

@@ -148,15 +148,15 @@ def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
             same_key.setdefault(folded[i], []).append(i)
     for members in same_key.values():
         pairs.update(itertools.combinations(members, 2))
+    text_keys = {i: _deletions(folded[i]) for i, s in enumerate(spellings) if not s.in_list}
     from_text: dict[str, list[int]] = {}
-    for i, spelling in enumerate(spellings):
-        if not spelling.in_list:
-            for key in _deletions(folded[i]):
-                from_text.setdefault(key, []).append(i)
+    for i, keys in text_keys.items():
+        for key in keys:
+            from_text.setdefault(key, []).append(i)
     if not from_text:
         return pairs
     for i in range(len(spellings)):
-        for key in _deletions(folded[i]):
+        for key in text_keys.get(i) or _deletions(folded[i]):
             for j in from_text.get(key, ()):
                 if i != j:
                     pairs.add((min(i, j), max(i, j)))

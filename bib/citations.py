@@ -362,20 +362,23 @@ def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, 
     return tuple(t.text.lower() for t in tokens[max(0, index - count) : index])
 
 
-def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
-    """How surely the grammar around a name says it is cited (None: not at all)."""
+def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:
+    """How surely the grammar around a name says it is cited (None: not at all), and
+    whether no other mention can undo it: a year in brackets, "Harris’ argument"."""
     if _left_words(tokens, run.first, 1)[-1:] in _DETERMINERS:
         return None  # "the Soviet Union claimed", "the Times reported": not a person
-    return (
-        _year_in_brackets(text, tokens, run)
-        or _scholarly_possessive(tokens, run)
-        or _phrase_before(tokens, run)
+    sure = _year_in_brackets(text, tokens, run) or _scholarly_possessive(tokens, run)
+    if sure:
+        return sure, sure == STRONG
+    strength = (
+        _phrase_before(tokens, run)
         or _verb_after_name(text, tokens, run)
         or _verb_in_relative_clause(text, tokens, run)
         or _verb_before_name(text, tokens, run)
         or _framing(text, tokens, run)
         or _scholarly_deed(text, tokens, run)
     )
+    return (strength, False) if strength else None
 
 
 _DETERMINERS = {(w,) for w in "the a an this these those its their our every each".split()}
@@ -578,7 +581,7 @@ def _read_block(
     text = block.prose or block.text
     tokens = _tokens(text)
     runs = list(_name_runs(text, tokens))
-    cues = [_sure_cue(text, tokens, run) for run in runs]
+    cues = [_cue(text, tokens, run) for run in runs]
     _coordinated(text, tokens, runs, cues)
     starts = _sentence_starts(text)
     positions = _Positions(block)
@@ -616,16 +619,6 @@ def _read_block(
         readings.append(_Reading(citation, sure, run.first in starts, marked))
     lowercase = {t.text for t in tokens if t.text.islower()}
     return readings, named, actors, lowercase
-
-
-def _sure_cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:
-    """The cue's strength, and whether no other mention can undo it: a year in
-    brackets, "Harris’ argument"."""
-    strength = _cue(text, tokens, run)
-    if strength is None:
-        return None
-    sure = bool(_year_in_brackets(text, tokens, run) or _scholarly_possessive(tokens, run))
-    return strength, sure and strength == STRONG
 
 
 def _narratives(

@@ -10,21 +10,23 @@ The container is ``journal`` (articles, reviews), ``booktitle`` (chapters) or
 ones are left out, and a reference in which the parser found neither a title nor a
 name keeps its raw text in ``note``.
 
-pybtex writes the file: its ``BibliographyData``, ``Person`` and BibTeX ``Writer``
-lay out the entries, format ``von Last, Jr, First`` names and check that every
-value has balanced braces. Three parts of its writer are replaced, because they do
-not give correct output for arbitrary text:
+bibtexparser v2 writes the file (it is also the library that reads .bib input):
+its ``NameParts`` formats ``von Last, Jr, First`` names, ``AddEnclosingMiddleware``
+braces every value and its writer lays out the entries, two spaces of indent, one
+blank line between entries. pybtex's ``Writer`` did this before; importing pybtex
+costs about three times as much (its ``__init__`` loads ``importlib.metadata``,
+its writer ``latexcodec``'s tables), which `bib export` paid on every run. Two
+things are done here before the values reach the writer:
 
-- ``_encode``: pybtex runs every value through latexcodec's ``ulatex`` codec,
-  which escapes ``& % # _`` but passes ``{ } \ $ ^`` through raw: a lone ``{``
-  makes the writer raise, a backslash becomes a LaTeX command, ``$`` starts math
-  mode. With ``ascii`` it writes ``\"u`` without the braces classic BibTeX needs
-  to sort and change case around accents, and it raises on characters with no
-  LaTeX macro. So values are encoded here (``latex``) and the writer's
-  ``_encode`` passes them through.
-- ``quote``: pybtex delimits with ``"..."`` unless the value holds a ``"``; here
-  every value gets braces, for one look throughout.
-- ``_write_field``: two-space indent rather than four, and the ``@`` guard below.
+- Encoding: bibtexparser writes values as they are, and pybtex's own encoder
+  (latexcodec's ``ulatex`` codec) does not give correct output for arbitrary text
+  anyway: it escapes ``& % # _`` but passes ``{ } \ $ ^`` through raw, so a lone
+  ``{`` breaks the file, a backslash becomes a LaTeX command and ``$`` starts math
+  mode; with ``ascii`` it writes ``\"u`` without the braces classic BibTeX needs to
+  sort and change case around accents, and it raises on characters with no LaTeX
+  macro. So values are encoded here (``latex``).
+- A value whose braces do not balance would break the file for every reader; the
+  encoding never writes one, and a bug that did raises ``ValueError`` instead.
 
 How text is encoded:
 
@@ -81,7 +83,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, TextIO, cast
+from typing import Any, cast
 
 from bib.keys import ensure_keys
 from bib.model import Entry, EntryType, Name, Reference
@@ -132,20 +134,30 @@ def to_bibtex(entries: Sequence[Entry], ascii: bool = False) -> str:
     A key that BibTeX cannot take (spaces, commas, braces...) or that two entries share
     is a bug in the caller: ``ValueError``.
     """
-    from pybtex.database import BibliographyData
-    from pybtex.database import Entry as BibtexEntry
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
+    from bibtexparser.middlewares import AddEnclosingMiddleware
+    from bibtexparser.model import Block, Field
+    from bibtexparser.model import Entry as BibtexEntry
+    from bibtexparser.writer import BibtexFormat
 
-    data = BibliographyData()
+    blocks: list[Block] = []
     seen: set[str] = set()
     for entry in ensure_keys(entries):
         if _BAD_KEY.search(entry.key) or entry.key.lower() in seen:
             raise ValueError(f"not a usable BibTeX key: {entry.key!r}")
         seen.add(entry.key.lower())
-        persons = {role: people for role, people in _persons(entry.reference, ascii) if people}
+        values = [*_persons(entry.reference, ascii), *_fields(entry, ascii)]
         # bibtexparser v2 cannot read an entry with no field at all.
-        fields = dict(_fields(entry, ascii)) or ({} if persons else {"note": ""})
-        data.add_entry(entry.key, BibtexEntry(bibtex_type(entry), fields=fields, persons=persons))
-    text: str = _writer().to_string(data)
+        fields = [Field(name, _checked(value)) for name, value in values] or [Field("note", "")]
+        blocks.append(BibtexEntry(bibtex_type(entry), entry.key, fields))
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent = "  "
+    layout.block_separator = "\n"
+    braces = AddEnclosingMiddleware(
+        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
+    )
+    text: str = write_string(Library(blocks), unparse_stack=[braces], bibtex_format=layout)
     return text
 
 
@@ -270,22 +282,22 @@ def _fields(entry: Entry, ascii: bool) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
-def _persons(reference: Reference, ascii: bool) -> list[tuple[str, list[Any]]]:
+def _persons(reference: Reference, ascii: bool) -> list[tuple[str, str]]:
+    """``author``, ``editor`` and ``translator``: each a list of names joined by " and "."""
     authors, editors = reference.authors, reference.editors
     if reference.type is EntryType.EDITED_BOOK:
         authors, editors = (), editors or authors
+    roles = (("author", authors), ("editor", editors), ("translator", reference.translators))
     return [
-        (role, [person for name in names if (person := _person(name, ascii)) is not None])
-        for role, names in (
-            ("author", authors),
-            ("editor", editors),
-            ("translator", reference.translators),
-        )
+        (role, " and ".join(people))
+        for role, names in roles
+        if (people := [person for name in names if (person := _person(name, ascii))])
     ]
 
 
-def _person(name: Name, ascii: bool) -> Any:
-    from pybtex.database import Person
+def _person(name: Name, ascii: bool) -> str:
+    """One name as ``von Last, Jr, First`` (bibtexparser's layout), or "" for no name."""
+    from bibtexparser.middlewares import NameParts
 
     family, given = clean(name.family), clean(name.given)
     particle, suffix = clean(name.particle), clean(name.suffix)
@@ -294,13 +306,14 @@ def _person(name: Name, ascii: bool) -> Any:
     if not given:
         # "von Last, Jr, First" needs a First; without one the name is a single unit.
         whole = ", ".join(part for part in (f"{particle} {family}".strip(), suffix) if part)
-        return Person(last=_name_part(whole, ascii, whole=True)) if whole else None
-    return Person(
-        first=_name_part(given, ascii),
-        prelast=_name_part(particle, ascii),
-        last=_name_part(family, ascii, whole=True),
-        lineage=_name_part(suffix, ascii),
+        return _name_part(whole, ascii, whole=True) if whole else ""
+    parts = NameParts(
+        first=[_name_part(given, ascii)],
+        von=[_name_part(particle, ascii)] if particle else [],
+        last=[_name_part(family, ascii, whole=True)],
+        jr=[_name_part(suffix, ascii)] if suffix else [],
     )
+    return parts.merge_last_name_first
 
 
 def _name_part(text: str, ascii: bool, whole: bool = False) -> str:
@@ -331,19 +344,13 @@ def _ascii_latex(char: str) -> str:
     return "{" + encoded + "}" if "\\" in encoded or "$" in encoded else encoded
 
 
-@cache
-def _writer() -> Any:
-    from pybtex.database.output.bibtex import Writer
-
-    class BracedWriter(Writer):  # type: ignore[misc]
-        def quote(self, s: str) -> str:
-            self.check_braces(s)
-            return "{" + s + "}"
-
-        def _encode(self, text: str) -> str:
-            return text
-
-        def _write_field(self, stream: TextIO, type: str, value: str) -> None:
-            stream.write(f",\n  {type} = {self.quote(_AT_BEFORE_BRACE.sub('{@}', value))}")
-
-    return BracedWriter()
+def _checked(value: str) -> str:
+    """The value with ``@`` guarded, once its braces are known to balance (else a bug)."""
+    depth = 0
+    for char in value:
+        depth += (char == "{") - (char == "}")
+        if depth < 0:
+            break
+    if depth:
+        raise ValueError(f"unbalanced braces in a BibTeX value: {value!r}")
+    return _AT_BEFORE_BRACE.sub("{@}", value)

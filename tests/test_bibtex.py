@@ -694,11 +694,24 @@ def test_any_entry_reads_back_the_same_through_pybtex_and_bibtexparser(
 # -- module hygiene ------------------------------------------------------------------------------
 
 
-def test_importing_the_module_does_not_import_pybtex() -> None:
-    code = (
-        "import sys, bib.bibtex; sys.exit(any(m in sys.modules for m in ('pybtex', 'latexcodec')))"
-    )
+def test_importing_the_module_does_not_import_a_bibtex_library() -> None:
+    heavy = "('pybtex', 'latexcodec', 'bibtexparser')"
+    code = f"import sys, bib.bibtex; sys.exit(any(m in sys.modules for m in {heavy}))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_unicode_export_loads_neither_pybtex_nor_latexcodec() -> None:
+    # Both cost `bib export` tens of milliseconds at start-up; only --ascii needs latexcodec.
+    code = (
+        "import sys\n"
+        "from bib.bibtex import to_bibtex\n"
+        "from bib.model import Entry, Name, Reference, Span\n"
+        "reference = Reference(title='Žižek', authors=(Name('Žižek', 'Slavoj'),))\n"
+        "to_bibtex([Entry(raw='', span=Span(1), reference=reference)])\n"
+        "print(sorted(m for m in ('pybtex', 'latexcodec') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
 
 
 def test_docstring_examples_hold() -> None:

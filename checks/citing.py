@@ -12,6 +12,8 @@ from bib.model import Document
 
 @dataclass(frozen=True, slots=True)
 class Citing:
+    """A document's citations, their links to its list, and its capitalised words."""
+
     citations: tuple[Citation, ...]
     links: tuple[Link, ...]
     index: ListIndex

@@ -9,6 +9,8 @@ from bib.model import Severity
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Which rules run, at what severity, against which style and accepted spellings."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: tuple[tuple[str, Severity], ...] = ()

@@ -34,6 +34,8 @@ STYLES = ("auto", "chicago", "harvard", "mla", "apa")
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings of one run: the checks', the exit threshold's and the catalogs'."""
+
     settings: Settings
     fail_on: Severity = Severity.WARNING
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()

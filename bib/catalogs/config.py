@@ -34,6 +34,8 @@ CACHE_BACKENDS = ("sqlite", "redis", "memory", "none")
 
 @dataclass(frozen=True, slots=True)
 class CatalogConfig:
+    """How to reach the catalogs and cache their answers (the settings above)."""
+
     mailto: str = ""
     crossref_url: str = "https://api.crossref.org"
     openlibrary_url: str = "https://openlibrary.org"

@@ -284,6 +284,10 @@ BLOCK_INTROS = [
     "As Rogovin explained,",
     "The leadership believed what its intelligence services reported. Harris further explains how",
     "Nothing in the sources says otherwise; as Harris writes:",
+    # reporting phrases, and reporting words in any case
+    "As Conquest puts it,",
+    "As Getty has pointed out:",
+    "HARRIS CONCLUDES:",
 ]
 PASSAGE = "Russia is pursuing a policy of national self-sufficiency and of national security."
 EXCERPT = "Russia is pursuing a policy of national self-sufficiency an…"  # 60 characters
@@ -315,6 +319,8 @@ def test_a_lead_in_may_run_on_into_a_block_quotation_in_lower_case() -> None:
         f"What Harris says about the purges\n\n{PASSAGE}",
         f"This essay will argue the following:\n\n{PASSAGE}",
         f"Three factors explain this:\n\n1. {PASSAGE}",
+        # a lead-in with no reporting word ("output" is not "put it", "co-author" no verb)
+        f"The output of the plants and the co-author of the plan:\n\n{PASSAGE}",
     ],
 )
 def test_located_block_quotations_and_plain_paragraphs_pass(body: str) -> None:

@@ -47,6 +47,10 @@ Fixes to how OUR mapping read the corpus (the corpus itself is never changed):
    longer ends in "In"; and a container with no title beside it but with an imprint
    (AnyStyle's ``container-title`` for whole books: "Carson Rachel 1962 Silent Spring.
    Boston: Houghton Mifflin.") is the title, by the same rule as GROBID's ``title[m]``.
+5. The year of a Vancouver reference ("Anesthesiology. 1996;84(3):456-64") is read from
+   the volume segment that AnyStyle puts it in, when no date segment holds one: the
+   training labels already give those years the date label
+   (``corpus._years_out_of_volume``), but the gold year was left empty.
 
 Kept as they were, on purpose: GROBID's ``orgName`` (a thesis's university, a report's
 institution) is the publisher, as in CSL; AnyStyle's ``director`` is the author and its
@@ -128,6 +132,7 @@ def _people(segments: Sequence[tuple[str, str]]) -> tuple[str, str]:
 
 
 _IN_CUE = re.compile(r"^(?:in|dans|im)\b:?$", re.IGNORECASE)
+_YEAR_SEMICOLON = re.compile(r"^\s*(1[5-9]\d\d|20[0-4]\d)\s*;")
 
 
 def _container_after_in(record: LabelledReference) -> bool:
@@ -145,6 +150,11 @@ def gold_fields(record: LabelledReference) -> dict[str, str]:
     volume_text = " ".join(text for lab, text in segs if lab == L.VOLUME)
     volume, number = split_volume(volume_text) if volume_text else ("", "")
     year = next((find_year(t) for lab, t in segs if lab == L.DATE and find_year(t)), "")
+    if not year:  # Vancouver's "2012;30(15):", one volume segment in AnyStyle (fix 5)
+        year = next(
+            (m.group(1) for lab, t in segs if lab == L.VOLUME and (m := _YEAR_SEMICOLON.match(t))),
+            "",
+        )
     pages = _first(segs, L.PAGES)
     container_raw = _first(segs, L.CONTAINER)
     authors, editors = _people(segs)

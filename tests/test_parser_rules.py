@@ -8,9 +8,11 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from bib.model import Reference
 from bib.parser import parse_reference
 from bib.parser.corpus import map_segments
 from bib.parser.fields import (
+    build_reference,
     find_month,
     find_year,
     normalise_pages,
@@ -24,11 +26,13 @@ from bib.parser.rules import (
     close_quoted_titles,
     container_without_title,
     editors_need_a_cue,
+    names_do_not_take_a_lone_word,
     names_end_at_given_name,
     names_end_at_initials,
     pages_that_are_years,
     punctuation_is_no_field,
     title_after_role_mark,
+    undated_titles_give_up_their_year,
 )
 from bib.parser.tokens import Token, tokenize
 
@@ -60,6 +64,10 @@ NAMES = [
     ("Fajardo LF, Stewart JR.", [("Fajardo", "LF"), ("Stewart", "JR.")], False, False),
     ("Davis Jr., Sammy", [("Davis", "Sammy")], False, False),
     ("Gaulle, Charles de.", [("Gaulle", "Charles")], False, False),
+    # A lone word before the comma is a family name: the words after it are given names.
+    ("Miller, Jean Baker", [("Miller", "Jean Baker")], False, False),
+    ("Miller, Jean Baker, and Tom Jones", [("Miller", "Jean Baker"), ("Jones", "Tom")], False, False),
+    ("M.Atiyah, N. Hitchin", [("Atiyah", "M."), ("Hitchin", "N.")], False, False),
 ]  # fmt: skip
 
 
@@ -193,6 +201,36 @@ def _relabelled(
         (container_without_title, "Science in Christian Perspective . Boston :",
          "container container container container container place place",
          "title title title title title place place"),
+        (names_do_not_take_a_lone_word, "Rolnick , Philip A. , Persons , Grace",
+         "author author author author author author author title",
+         "author author author author author title title title"),
+        (names_do_not_take_a_lone_word, "Lynne Tillman , Bookstore : The Life",
+         "author author author author author title title", "author author author title title title title"),
+        # Pairs of inverted names, Vancouver initials and "and" keep their names.
+        (names_do_not_take_a_lone_word, "Smith , John , Jones , Mary , Title",
+         "author author author author author author author author title",
+         "author author author author author author author author title"),
+        (names_do_not_take_a_lone_word, "Cartron JP : Specificity", "author author author title",
+         "author author author title"),
+        (names_do_not_take_a_lone_word, "Catmull , Edwin and Rom , Raphael , A class",
+         "author author author author author author author author title title",
+         "author author author author author author author author title title"),
+        # A year read into an undated title is its date; a dated one keeps it.
+        (undated_titles_give_up_their_year, "GUERIN Paul , 1882 : Les petits bollandistes . Paris",
+         "author author author title title title title title title place",
+         "author author author date date title title title title place"),
+        (undated_titles_give_up_their_year, "Kohonen , T. Self Organizing Maps 1995 Springer",
+         "author author author title title title title publisher",
+         "author author author title title title date publisher"),
+        (undated_titles_give_up_their_year, "1939 : The alliance that never was . 1999",
+         "title title title title title title title title date",
+         "title title title title title title title title date"),
+        # What follows a closed quote, with no container labelled, is the container.
+        (close_quoted_titles, '" Requirements Wisdom , " Doctor Dobbs Digest.',
+         "title title title title title title title title",
+         "title title title title title container container container"),
+        (close_quoted_titles, "“ Novyi etap ” [ A new stage ]",
+         "title title title title title title title title title", "title title title title title title title title title"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],
@@ -285,3 +323,33 @@ def test_a_volume_glued_to_the_journal_name_is_split_off(
 def test_the_title_after_a_trailing_particle_starts_after_it() -> None:
     ref = parse_reference("Tocqueville, Alexis de. Democracy in America. New York: Knopf, 1945.")
     assert ref.title == "Democracy in America"
+
+
+def _built(text: str, labels: str) -> Reference:
+    _, tokens = tokenize(text)
+    names = labels.split()
+    assert len(names) == len(tokens), [t.text for t in tokens]
+    return build_reference(text, tokens, names)
+
+
+def test_a_year_read_into_an_undated_journal_is_the_year() -> None:
+    ref = _built("O'Connor, E. Primary care. JAMA, 2016",
+                 "author author author title title container container container")  # fmt: skip
+    assert (ref.container, ref.year) == ("JAMA", "2016")
+
+
+def test_a_number_after_a_journal_before_its_pages_is_the_volume() -> None:
+    text = "Smith, J. Illite dating. Petroleum Geologists Bulletin 95, p. 2107-2111."
+    labels = "author author author title title " + "container " * 5 + "pages pages pages"
+    ref = _built(text, labels)
+    assert (ref.container, ref.volume, ref.pages) == (
+        "Petroleum Geologists Bulletin",
+        "95",
+        "2107-2111",
+    )
+
+
+def test_a_number_after_a_proceedings_title_stays_in_it() -> None:
+    text = "Card, S. Input devices. In Proceedings of CHI 90, pp. 1-9."
+    labels = "author author author title title " + "container " * 6 + "pages pages pages"
+    assert _built(text, labels).container == "Proceedings of CHI 90"

@@ -297,7 +297,11 @@ def _merge(segments: Sequence[Segment]) -> list[Segment]:
     return merged
 
 
+_NO_YEAR_IN = frozenset((L.TITLE, L.CONTAINER, L.SERIES, L.URL, L.DOI, L.ISBN, L.EDITION))
 _GLUED_VOLUME = re.compile(r"^(.+\s\S*[^\W\d_])(\d{1,4})$")
+# A journal's "Bulletin 95" before the pages; not a book's "In Proceedings of CHI 90", nor
+# the year of "Proc. ICML 2012".
+_SPACED_VOLUME = re.compile(r"^(.*[^\W\d_][^\W\d_.]\.?)\s+(\d{1,3})$")
 
 
 def build_reference(
@@ -342,6 +346,11 @@ def build_reference(
         year_text = " ".join(
             s.text for s in segments if s.label in (L.VOLUME, L.PLACE, L.PUBLISHER)
         )
+    if not find_year(year_text):
+        # No date where dates go: a year the tagger left in the pages, a note or the
+        # names ("pp 10. 1956", "Jameson, Fredric. 1971B.") is still the year; one in a
+        # title or a journal's name is not.
+        year_text = " ".join(s.text for s in segments if s.label not in _NO_YEAR_IN)
 
     volume_text = " ".join(_all(segments, L.VOLUME))
     volume, number = split_volume(volume_text) if volume_text else ("", "")
@@ -371,12 +380,18 @@ def build_reference(
 
     container_raw = _first(segments, L.CONTAINER)
     container = clean_container(container_raw)
+    pages_text = _first(segments, L.PAGES)
     year = find_year(year_text)
     if container and not volume:
         # "Phys. Rev. D86": a volume glued to the journal's last letter.
-        glued = _GLUED_VOLUME.match(container)
+        glued = _GLUED_VOLUME.match(container) or (
+            _SPACED_VOLUME.match(container) if pages_text and not _IN.match(container_raw) else None
+        )
         if glued:
             container, volume = glued.group(1), glued.group(2)
+    trailing = _YEAR.search(container[-4:]) if container and not year else None
+    if trailing and container[:-4].rstrip().endswith((".", ",", ";")):
+        year = trailing.group(1)  # "JAMA, 2016" and no year anywhere else
     head = container[: -len(year)].rstrip() if year and container.endswith(year) else ""
     if head.endswith((".", ",", ";")):
         # "Journal of Biomechanics. 2012": the year was read into the journal's name
@@ -400,7 +415,6 @@ def build_reference(
         "note": " ".join(notes),
         "in": "in" if _IN.match(container_raw) else "",
     }
-    pages_text = _first(segments, L.PAGES)
     return Reference(
         type=decide_type(fields, bool(authors), bool(editors)),
         authors=tuple(authors),

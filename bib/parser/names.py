@@ -176,6 +176,15 @@ def _trailing_particles(part: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:]).rstrip(".")
 
 
+def _one_family_then_given_names(part: str, nxt: str) -> bool:
+    words = nxt.split()
+    return (
+        part.replace("-", "").isalpha()
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() and not _is_initials(w) for w in words)
+    )
+
+
 def _split_group(group: str) -> list[Name]:
     parts = [p.strip() for p in group.split(",") if p.strip(" .")]
     names: list[Name] = []
@@ -187,6 +196,12 @@ def _split_group(group: str) -> list[Name]:
         if particles and _looks_family(part) and _looks_given(given):
             # "Linden, Marcel van der": the particles written after the given name.
             names.append(_name(f"{particles} {part}", given))
+            i += 2
+            continue
+        if not names and i == 0 and _one_family_then_given_names(part, nxt):
+            # "Miller, Jean Baker": a lone word first is a family name, never a person
+            # written in full, so the words after its comma are given names.
+            names.append(_name(part, nxt))
             i += 2
             continue
         if nxt and _looks_family(part) and _looks_given(nxt) and not _is_initials(part):

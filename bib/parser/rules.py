@@ -24,7 +24,8 @@ def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[
     """A title that opens with a quote ends at its closing quote, no sooner, no later.
 
     What the tagger runs on past the quote ("‘The Purge…’, Slavonic and East" +
-    "European Review") belongs to the field that follows the title.
+    "European Review") belongs to the field that follows the title, or is the
+    container when no field follows.
     """
     out = list(labels)
     if L.TITLE not in out:
@@ -48,6 +49,15 @@ def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[
                 out[j] = L.TITLE
             end = max(end, close)
         nxt = out[end + 1] if end + 1 < n else ""
+        if (
+            closer
+            and nxt not in (L.CONTAINER, L.PUBLISHER, L.PLACE)
+            and L.CONTAINER not in out
+            and not _translation_follows(tokens, i, end, closer)
+        ):
+            # '"Requirements Wisdom," Doctor Dobb's Digest.': what follows the quoted
+            # title, with nothing labelled as the journal or book, is that.
+            nxt = L.CONTAINER
         if closer and nxt in (L.CONTAINER, L.PUBLISHER, L.PLACE):
             close = next((k for k in range(i + 1, end) if tokens[k].text == closer), -1)
             if close > 0:
@@ -58,6 +68,13 @@ def close_quoted_titles(tokens: Sequence[Token], labels: Sequence[str]) -> list[
                     out[j] = nxt
         i = end + 1
     return out
+
+
+def _translation_follows(tokens: Sequence[Token], first: int, last: int, closer: str) -> bool:
+    """Whether a bracket follows the closing quote: '“Novyi etap…” [A new stage…]'."""
+    close = next((k for k in range(first + 1, last + 1) if tokens[k].text == closer), -1)
+    after = [t.text for t in tokens[close + 1 : last + 1] if t.text not in ".,:;"]
+    return close < 0 or not after or after[0] in "[("
 
 
 def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
@@ -377,6 +394,89 @@ def names_keep_their_particle(tokens: Sequence[Token], labels: Sequence[str]) ->
     return out
 
 
+_JOINING = frozenset("and & et und y e og".split())
+_NOT_NAMES = frozenset("al eds ed hrsg hg dir éd éds trans".split())
+
+
+def _comma_chunks(tokens: Sequence[Token], first: int, last: int) -> list[list[int]]:
+    """The word tokens of ``first..last``, split at commas."""
+    chunks: list[list[int]] = [[]]
+    for k in range(first, last + 1):
+        if tokens[k].text == ",":
+            chunks.append([])
+        elif _is_word(tokens[k]):
+            chunks[-1].append(k)
+    return [chunk for chunk in chunks if chunk]
+
+
+def names_do_not_take_a_lone_word(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Rolnick, Philip A., Persons, Grace and God" the title begins at "Persons".
+
+    Names in a list come whole: inverted ones in pairs ("Family, Given,"), the others
+    as "Given Family". A last piece after the comma that cannot be a name on those
+    terms (a lone word after a complete pair; after "Given Family," a lone word, or
+    words closed by a colon, as in "Lynne Tillman, Bookstore: The Life...") opens the
+    title that follows.
+    """
+    out = list(labels)
+    for first, last, _, _ in _names_before_titles(out):
+        chunks = _comma_chunks(tokens, first, last)
+        if len(chunks) < 2:
+            continue
+        tail = chunks[-1]
+        words = [tokens[k].text for k in tail]
+        run = [tokens[k].text.lower() for k in range(first, last + 1)]
+        if (
+            not words[0][:1].isupper()
+            or any(_INITIAL_TOKEN.match(w) or (w.isupper() and len(w) <= 3) for w in words)
+            or any(w in _JOINING or w.strip("().") in _NOT_NAMES for w in run)
+        ):
+            continue
+        head = [tokens[k].text for k in chunks[0]]
+        inverted = len(head) == 1 or all(w.isupper() for w in head)
+        if inverted:
+            takes = len(chunks) % 2 == 1 and len(words) == 1
+        else:  # "Given Family, Words:" - a colon ends no name in a list
+            takes = len(head) >= 2 and tokens[last].text == ":" and len(words) <= 5
+        if takes:
+            for k in range(tail[0], last + 1):
+                out[k] = L.TITLE
+    return out
+
+
+_YEAR_TOKEN = re.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?[)\].,:;]*$")
+
+
+def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """With no year among the dates, a year at either end of the title is the date.
+
+    "GUERIN Paul, 1882 : Les petits bollandistes" and "Self Organizing Maps 1995
+    Springer": the tagger read the year into the title. A title that begins with a
+    year and has a date elsewhere keeps it ("1939: The alliance that never was...",
+    1999).
+    """
+    out = list(labels)
+    if L.TITLE not in out or any(
+        out[k] == L.DATE and _YEAR_TOKEN.match(tokens[k].text) for k in range(len(out))
+    ):
+        return out
+    runs = [(first, last) for first, last in _runs(out) if out[first] == L.TITLE]
+    first, last = runs[0]
+    words = [k for k in range(first, last + 1) if _is_word(tokens[k])]
+    if len(words) < 3:
+        return out
+    if _YEAR_TOKEN.match(tokens[words[0]].text):
+        end = words[0]
+        while end + 1 <= last and not _is_word(tokens[end + 1]) and tokens[end + 1].text in ":).":
+            end += 1
+        for k in range(first, end + 1):
+            out[k] = L.DATE
+    elif _YEAR_TOKEN.match(tokens[words[-1]].text) and tokens[words[-2]].text not in _OPENING:
+        for k in range(words[-1], last + 1):
+            out[k] = L.DATE
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal."""
     if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
@@ -400,6 +500,8 @@ RELABELLING_RULES = (
     names_end_at_initials,
     names_end_at_given_name,
     names_keep_their_particle,
+    names_do_not_take_a_lone_word,
+    undated_titles_give_up_their_year,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

@@ -206,6 +206,9 @@ def _relabelled(
          "author author author author author title title title"),
         (names_do_not_take_a_lone_word, "Lynne Tillman , Bookstore : The Life",
          "author author author author author title title", "author author author title title title title"),
+        (names_do_not_take_a_lone_word, "KEMP , Wolfgang , Der Anteil des Betrachters . Munich",
+         "author author author author author author author author title place",
+         "author author author author title title title title title place"),
         # Pairs of inverted names, Vancouver initials and "and" keep their names.
         (names_do_not_take_a_lone_word, "Smith , John , Jones , Mary , Title",
          "author author author author author author author author title",

@@ -396,6 +396,15 @@ def names_keep_their_particle(tokens: Sequence[Token], labels: Sequence[str]) ->
 
 _JOINING = frozenset("and & et und y e og".split())
 _NOT_NAMES = frozenset("al eds ed hrsg hg dir éd éds trans".split())
+_ARTICLES = frozenset("the a an der die das ein eine le la les il lo gli el los las un une".split())
+_NAME_PARTICLES = frozenset("van von der den de del della di da du des la le ten ter zu".split())
+
+
+def _reads_as_title(words: Sequence[str]) -> bool:
+    """Words no name is made of: an article first, or a lower-case word not a particle."""
+    return words[0].lower() in _ARTICLES or any(
+        w[:1].islower() and w not in _NAME_PARTICLES for w in words[1:]
+    )
 
 
 def _comma_chunks(tokens: Sequence[Token], first: int, last: int) -> list[list[int]]:
@@ -414,8 +423,9 @@ def names_do_not_take_a_lone_word(tokens: Sequence[Token], labels: Sequence[str]
 
     Names in a list come whole: inverted ones in pairs ("Family, Given,"), the others
     as "Given Family". A last piece after the comma that cannot be a name on those
-    terms (a lone word after a complete pair; after "Given Family," a lone word, or
-    words closed by a colon, as in "Lynne Tillman, Bookstore: The Life...") opens the
+    terms (after a complete pair, a lone word or words no name is made of, as in
+    "KEMP, Wolfgang, Der Anteil des Betrachters"; after "Given Family," words
+    closed by a colon, as in "Lynne Tillman, Bookstore: The Life...") opens the
     title that follows.
     """
     out = list(labels)
@@ -435,7 +445,7 @@ def names_do_not_take_a_lone_word(tokens: Sequence[Token], labels: Sequence[str]
         head = [tokens[k].text for k in chunks[0]]
         inverted = len(head) == 1 or all(w.isupper() for w in head)
         if inverted:
-            takes = len(chunks) % 2 == 1 and len(words) == 1
+            takes = len(chunks) % 2 == 1 and (len(words) == 1 or _reads_as_title(words))
         else:  # "Given Family, Words:" - a colon ends no name in a list
             takes = len(head) >= 2 and tokens[last].text == ":" and len(words) <= 5
         if takes:

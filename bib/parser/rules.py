@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, islice, pairwise
+from operator import ne
 
 from bib.parser import labels as L
 from bib.parser.tokens import Token
@@ -79,15 +80,12 @@ def _translation_follows(tokens: Sequence[Token], first: int, last: int, closer:
 
 def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) token index of each run of one label."""
-    runs: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(labels)):
-        if labels[i] != labels[i - 1]:
-            runs.append((start, i - 1))
-            start = i
-    if labels:
-        runs.append((start, len(labels) - 1))
-    return runs
+    n = len(labels)
+    if not n:
+        return []
+    # Where the label changes, found by C loops (map, compress): every rule asks this.
+    starts = [0, *compress(range(1, n), map(ne, labels, islice(labels, 1, None)))]
+    return list(zip(starts, [start - 1 for start in starts[1:]] + [n - 1], strict=True))
 
 
 def _names_before_titles(
@@ -95,6 +93,8 @@ def _names_before_titles(
 ) -> list[tuple[int, int, int, int]]:
     """(first, last) of each run of people in ``roles`` that the title follows, and the
     title's (first, last): where the rules below look for a name the tagger ran on."""
+    if L.TITLE not in labels:
+        return []
     return [
         (first, last, start, end)
         for (first, last), (start, end) in pairwise(_runs(labels))
@@ -466,12 +466,15 @@ def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[
     1999).
     """
     out = list(labels)
-    if L.TITLE not in out or any(
-        out[k] == L.DATE and _YEAR_TOKEN.match(tokens[k].text) for k in range(len(out))
-    ):
+    if L.TITLE not in out:
         return out
-    runs = [(first, last) for first, last in _runs(out) if out[first] == L.TITLE]
-    first, last = runs[0]
+    dates = compress(tokens, map(L.DATE.__eq__, out))
+    if any(_YEAR_TOKEN.match(token.text) for token in dates):
+        return out
+    first = out.index(L.TITLE)
+    last = first
+    while last + 1 < len(out) and out[last + 1] == L.TITLE:
+        last += 1
     words = [k for k in range(first, last + 1) if _is_word(tokens[k])]
     if len(words) < 3:
         return out

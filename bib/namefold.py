@@ -97,6 +97,12 @@ def allowed_slips(length: int) -> int:
     return 1 if length < 10 else 2
 
 
+def variant_keys(name: str) -> frozenset[str]:
+    """First letters a variant of the name shares with it: two names with none in common
+    are never ``are_variants`` (it asks for the same first letter, folded or plain)."""
+    return frozenset((fold_name(name)[:1], ascii_letters(name)[:1]))
+
+
 @lru_cache(maxsize=65536)
 def are_variants(name: str, other: str) -> bool:
     """Whether two written family names are most likely one person's name."""

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bib.citations import NOT_PERSONS
 from bib.linking import people
 from bib.model import Document, Severity, Span
-from bib.namefold import allowed_slips, are_variants, ascii_letters, fold_name
+from bib.namefold import allowed_slips, are_variants, ascii_letters, fold_name, variant_keys
 from checks.citing import citing
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -91,13 +91,19 @@ def _spellings(document: Document) -> list[_Spelling]:
     analysis = citing(document)
     for citation in analysis.citations:
         add(citation.family, citation.span, False, citation.given)
-    listed = [s for s in seen.values() if s.in_list]
+    # The list's spellings by first letter: a body's word meets only those it may vary.
+    listed: dict[str, set[str]] = {}
+    for spelling in seen.values():
+        if spelling.in_list:
+            for key in variant_keys(spelling.text):
+                listed.setdefault(key, set()).add(spelling.text)
     near: dict[str, bool] = {}
     for mention in analysis.mentions:
         if mention.word in seen:
             continue
         if mention.word not in near:
-            near[mention.word] = any(are_variants(mention.word, s.text) for s in listed)
+            candidates = set().union(*(listed.get(key, ()) for key in variant_keys(mention.word)))
+            near[mention.word] = any(are_variants(mention.word, text) for text in candidates)
         if near[mention.word]:
             add(mention.word, mention.span, False)
     return sorted(seen.values(), key=lambda s: (s.span.line, s.span.column))

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bib.namefold import are_variants, fold_name, is_derived
+from bib.namefold import are_variants, fold_name, is_derived, variant_keys
 
 
 @pytest.mark.parametrize(
@@ -33,6 +35,35 @@ from bib.namefold import are_variants, fold_name, is_derived
 def test_spellings_of_one_name_are_variants(a: str, b: str) -> None:
     assert are_variants(a, b)
     assert are_variants(b, a)
+    assert variant_keys(a) & variant_keys(b)
+
+
+# Letters that folding changes or drops, and names one or two slips apart.
+_LETTERS = st.sampled_from("aeiyjkhcstzšžćçüöéıİ- 'AEKZYJDC")
+_NAME = st.text(_LETTERS, min_size=1, max_size=12)
+
+
+@st.composite
+def _name_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    name = draw(_NAME)
+    other = list(name)
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(other)))
+        edit = draw(st.sampled_from(("insert", "delete", "replace")))
+        if edit == "insert" or not other:
+            other.insert(at, draw(_LETTERS))
+        elif edit == "delete":
+            del other[min(at, len(other) - 1)]
+        else:
+            other[min(at, len(other) - 1)] = draw(_LETTERS)
+    return name, "".join(other)
+
+
+@given(_name_pairs())
+def test_variants_always_share_a_variant_key(pair: tuple[str, str]) -> None:
+    # name-variant compares a word only with the list's names it shares a key with.
+    a, b = pair
+    assert not are_variants(a, b) or variant_keys(a) & variant_keys(b)
 
 
 @pytest.mark.parametrize(

@@ -566,12 +566,33 @@ _ACTOR_NOUNS = frozenset(
     """regime government rule reign death funeral army armies troops forces orders decree
     decrees policies dictatorship successors successor accession coronation assassination
     execution arrest invasion campaigns wife husband son daughter ministers cabinet court
-    henchmen entourage rivals""".split()
+    henchmen entourage rivals father mother brother sister heir widow""".split()
 )
 _ACTOR_VERBS = frozenset(
     """ordered signed died ruled invaded seized abdicated fled married commanded reigned
     decreed annexed conquered executed crowned""".split()
 )
+
+
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal_name(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, ...]:
+    """A ruler's name as rulers' names are written: with an epithet ("Peter the Great",
+    "Ivan the Terrible") or a regnal number ("Charles XII", "James VI")."""
+    k = run.last + 1
+    if (
+        k + 1 < len(tokens)
+        and tokens[k].text == "the"
+        and text[tokens[run.last].end : tokens[k + 1].start] == " the "
+        and _is_capitalised(tokens[k + 1].text)
+        and tokens[k + 1].text.lower() not in _FUNCTION_WORDS
+    ):
+        return (run.family.lower(),)
+    given = run.given.split()
+    if given and len(run.family) > 1 and _ROMAN.fullmatch(run.family):
+        return (given[-1].lower(),)
+    return ()
 
 
 def _read_block(
@@ -592,8 +613,11 @@ def _read_block(
         token = tokens[run.last]
         after = text[token.end : token.end + 16]
         following = tokens[run.last + 1].text if run.last + 1 < len(tokens) else ""
+        if run.possessive and following == "own" and run.last + 2 < len(tokens):
+            following = tokens[run.last + 2].text  # "Peter's own court"
         if (run.possessive and following in _ACTOR_NOUNS) or following in _ACTOR_VERBS:
             actors.add(run.family.lower())
+        actors.update(_regnal_name(text, tokens, run))
         if run.given:
             named.append((run.given, run.family, run.first in starts))
         elif (

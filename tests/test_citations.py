@@ -186,6 +186,19 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
             [("Lenin", "strong")],
         ),
         ("Napoleon invaded Russia. Napoleon insists on his genius.", [("Napoleon", "weak")]),
+        # a ruler's name as rulers' names are written: an epithet, a regnal number
+        (
+            "Peter the Great toured Holland. In his letters, Peter insists on his design.",
+            [("Peter", "weak")],
+        ),
+        (
+            "Charles XII lost at Poltava. In his letters, Charles insists on his innocence.",
+            [("Charles", "weak")],
+        ),
+        # kin and household are an actor's, also after "own"
+        ("Alexei's father had him tortured. In the end, Alexei insists.", [("Alexei", "weak")]),
+        ("Peter's own court was new. In the end, Peter insists.", [("Peter", "weak")]),
+        ("In his survey, Hughes insists on the point.", [("Hughes", "strong")]),
         # a span of years in brackets is a life or a reign, not a publication
         ("Luther (1483–1546) says that faith alone saves.", []),
         ("Print (1450) shows how print spread.", [("Print", "weak")]),

@@ -812,10 +812,11 @@ _NAME_PART = re.compile(
 )
 
 
-def parenthetical_citations(block: Block) -> Iterator[Citation]:
+def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
+    """The bracketed citations of a block, from offset ``start`` of its prose on."""
     text = block.prose or block.text
     positions = _Positions(block)
-    for match in _PARENTHESIS.finditer(text):
+    for match in _PARENTHESIS.finditer(text, start):
         offset = match.start(1)
         # A line break inside is a space (same length, so offsets still hold).
         for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
@@ -981,11 +982,23 @@ def find_citations(document: Document) -> tuple[Citation, ...]:
     for block in document.body:
         brackets.extend(parenthetical_citations(block))
     for block in document.notes:
-        notes.extend(note_citations(block))
-        brackets.extend(parenthetical_citations(block))
+        cited = list(note_citations(block))
+        notes.extend(cited)
+        brackets.extend(parenthetical_citations(block, _after_imprint(block) if cited else 0))
     narrative, others = _narratives(document.body, document.notes, brackets, notes)
     found = others + narrative
     return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
+
+
+def _after_imprint(block: Block) -> int:
+    """Where a full note's text goes on after its imprint, or 0: "J. Harris, The Great
+    Fear (Oxford, 2016), 45". A note that opens with its author names the work next,
+    and the first bracket holding a year and no page says where and when it appeared."""
+    match = _PARENTHESIS.search(block.prose or block.text)
+    if match is None:
+        return 0
+    _, year, locator, _ = _split_citation(match.group(1).replace("\n", " ").strip())
+    return match.end() if year and not locator else 0
 
 
 def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:

@@ -242,3 +242,25 @@ def test_a_common_word_is_no_author_in_the_text_or_a_note() -> None:
 def test_inflected_lower_case_words_make_a_common_word() -> None:
     text = "Print spread. Printing was cheap. Print shows that printers were bold."
     assert narrative(text) == [("Print", "weak")]
+
+
+NOTES_ESSAY = """# Cossacks
+
+Gordon traced the revolts back.[^1] Others disagree.[^2]
+
+[^1]: Linda Gordon, *Cossack Rebellions* (Albany, 1983), 121.
+[^2]: Gordon's case is weaker in the east (Plokhy 2001).
+
+## Bibliography
+
+Gordon, Linda. *Cossack Rebellions*. Albany: SUNY Press, 1983.
+Plokhy, Serhii. *The Cossacks and Religion*. Oxford: Oxford University Press, 2001.
+"""
+
+
+def test_a_full_notes_imprint_cites_no_place() -> None:
+    document = read_document(NOTES_ESSAY.encode(), "essay.md")
+    found = {(c.family, c.kind) for c in find_citations(document)}
+    assert ("Gordon", "note") in found
+    assert ("Albany", "parenthetical") not in found
+    assert ("Plokhy", "parenthetical") in found

@@ -803,7 +803,11 @@ def _name_parts(word: str) -> tuple[str, ...]:
 # A citation may wrap onto the next line ("(Soboul\n1974)"), never across a blank one.
 _PARENTHESIS = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\n)){1,300})\)")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
-_LOCATOR = re.compile(r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:\s*[a-z]?)$", re.I)
+# A page, a range, or a page in roman numerals; a letter may follow a number ("45a"), not
+# a numeral: "ILO" and "CIA" are organisations, not pages "il" and "ci".
+_LOCATOR = re.compile(
+    r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:(?<![ivxlc])\s*[a-z])?$", re.I
+)
 _PREFIXES = re.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
 _NAME_PART = re.compile(
     r"^(?P<names>(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?"

@@ -137,6 +137,10 @@ def test_a_citation_reports_where_the_family_name_stands() -> None:
             [("Getty", "1999", "", ""), ("Naumov", "1999", "", "")],
         ),
         ("fear (Van \u00a0Dyke 2000, 4).", [("Dyke", "2000", "4", "")]),
+        # an organisation's initials are no page in roman numerals ("il" with a letter)
+        ("wages fell (ILO, 2010).", [("ILO", "2010", "", "")]),
+        ("wages fell (Harris 2016, xiv).", [("Harris", "2016", "xiv", "")]),
+        ("wages fell (Harris 2016, 45 f).", [("Harris", "2016", "45", "")]),
     ],
 )
 def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, str]]) -> None:

@@ -36,6 +36,8 @@ class ListIndex(NamedTuple):
 
     by_key: Mapping[str, tuple[int, ...]]
     spellings: Mapping[str, tuple[int, ...]]
+    # Organisations by their initials: "IOM" cites "International Organization for Migration".
+    acronyms: Mapping[str, tuple[int, ...]] = MappingProxyType({})
 
     def exact(self, family: str) -> tuple[int, ...]:
         return self.by_key.get(fold_name(family), ())
@@ -66,10 +68,38 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
                 last = fold_name(family.split()[-1])
                 (leads if position == 0 else shares).setdefault(last, set()).add(i)
     by_key = {key: tuple(sorted(leads.get(key) or shares[key])) for key in set(leads) | set(shares)}
+    acronyms: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        if found := acronym(heading(entry)):
+            acronyms.setdefault(found, []).append(i)
     return ListIndex(
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
+        MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
     )
+
+
+def heading(entry: Entry) -> str:
+    """What the entry is filed under: its first author or editor, else its title."""
+    names = people(entry)
+    return str(names[0]) if names else entry.reference.title
+
+
+def acronym(name: str) -> str:
+    """The initials an organisation goes by: "International Organization for Migration"
+    -> "IOM", "World Health Organization" -> "WHO". A name of one word, or with an
+    initial or a lower-case word other than a short function word, has none."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) < 2 or any(len(w.rstrip(".")) < 2 for w in capitals):
+        return ""
+    if any(not w[:1].isupper() and w not in _JOINING for w in words):
+        return ""
+    return "".join(w[0] for w in capitals)
+
+
+# The small words an organisation's initials leave out.
+_JOINING = frozenset({"for", "of", "and", "on", "the", "&", "in", "de", "du", "des", "la"})
 
 
 def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
@@ -77,6 +107,8 @@ def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
     for written in citations:
         citation = _compound_family(written, index)
         exact = index.exact(citation.family)
+        if not exact and citation.family.isupper() and not citation.given:
+            exact = index.acronyms.get(citation.family, ())
         if exact:
             links.append(Link(citation, exact))
             continue

@@ -165,15 +165,21 @@ def year_position(shape: Shape) -> str | None:
 
 
 def title_marks(shape: Shape) -> str | None:
-    """Whether the title stands in quotation marks, in italics, or plain."""
+    """Whether the title stands in quotation marks, in italics, or plain.
+
+    Marks inside a title are the title's own: an italic title may open on a quoted
+    phrase (*"Orator" Hunt*), and a plain one may too ('Working towards the Führer':
+    Reflections...). A title is quoted only when its quotation closes where it ends.
+    """
     title = shape.first(frozenset({"title"}))
     if title is None:
         return None
     opening = shape.before(title).rstrip()
-    if opening[-1:] and opening[-1] in QUOTES:
-        return "in quotation marks"
-    if opening[-1:] and opening[-1] in EMPHASIS:
+    marks = opening[len(opening.rstrip(QUOTES + EMPHASIS)) :]
+    if any(mark in EMPHASIS for mark in marks):
         return "in italics"
+    if marks and shape.after(title).lstrip(" .,;:?!")[:1] in tuple(QUOTES):
+        return "in quotation marks"
     return "plain"
 
 
@@ -260,7 +266,7 @@ FEATURES = (
     Feature("imprint", imprint, imprint_group),
     Feature("year-position", year_position, comparable_type),
     Feature("title-marks", title_marks, comparable_type),
-    Feature("pages-label", pages_label, whole_list),
+    Feature("pages-label", pages_label, comparable_type),
     Feature("name-order", name_order, whole_list),
     Feature("initials", initials, whole_list),
 )

@@ -96,6 +96,11 @@ GORODETSKY_NO_COMMA = chicago("Gorodetsky G.", "Soviet Foreign Policy", "London"
 CARLEY_YEAR_LAST = article("Carley, M. J.", "Episodes", ", {pages:pp. 1275–1305} ({date:2000})")
 ITALIC_BOOK = chicago("Pons, S.", "*The Inevitable War*", "London", "Cass", "2002")
 BARE_PAGES = article("Getty, J. A.", "Exile", " ({date:1986}) {pages:24-35}")
+QUOTE_IN_ITALIC_TITLE = '{author:Belchem, J.} *{title:"Orator" Hunt}*. {publisher:Clarendon}.'
+QUOTE_OPENING_PLAIN_TITLE = (
+    "{author:Kershaw, I.} ({date:1993}). {title:'Working towards the Führer': Reflections}. "
+    "{container:Contemporary European History}"
+)
 APA_BOOK = "{author:Harris, J.} ({date:2016}). {title:The Great Fear}. {publisher:OUP}."
 
 
@@ -168,6 +173,9 @@ def test_year_position(marked: str, expected: str | None) -> None:
         (CONQUEST, "plain"),
         (ITALIC_BOOK, "in italics"),
         ("{author:Conquest, R.} {date:1992}", None),
+        # marks inside a title are the title's own
+        (QUOTE_IN_ITALIC_TITLE, "in italics"),
+        (QUOTE_OPENING_PLAIN_TITLE, "plain"),
     ],
 )
 def test_title_marks(marked: str, expected: str | None) -> None:
@@ -270,8 +278,18 @@ def test_every_departing_feature_is_named_in_one_finding() -> None:
     assert "imprint" in hits[0].message and "initials" in hits[0].message
 
 
+BARE_ARTICLES = articles(
+    *(article(a, "Title", " ({date:1986}) {pages:24-35}") for a in ("Getty", "Harris", "Pons"))
+)
+APA_CHAPTER = (
+    "{author:Mommsen, H.} ({date:1986}). {title:The unthinkable}. In {editor:G. Hirschfeld} (Ed.), "
+    "{container:The policies of genocide} ({pages:pp. 93–144}). {publisher:Allen & Unwin}."
+)
+
 PASSING = [
     CHICAGO_BOOKS,
+    # APA gives a chapter's pages "pp." and an article's bare: each type has its own.
+    (*BARE_ARTICLES, *articles(BARE_PAGES), (APA_CHAPTER, EntryType.CHAPTER)),
     # Too few entries to speak of a majority.
     (CONQUEST, DEUTSCHER, CARR_PUBLISHER_FIRST),
     # No clear majority: 2 against 2.

@@ -808,6 +808,12 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
 _LOCATOR = re.compile(
     r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:(?<![ivxlc])\s*[a-z])?$", re.I
 )
+# A date in brackets: a month (its day before or after it) and a year, or an era and a year.
+_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?\d{4}\b"
+    r"|^(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\s*\d"
+)
 _PREFIXES = re.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
 _NAME_PART = re.compile(
     r"^(?P<names>(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?"
@@ -841,8 +847,9 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
     names, year, locator, title = _split_citation(stripped)
     if not names:
         return
-    # "(Browning)" alone is a citation only of an author the list has: "(Moscow)" is not.
-    strength = STRONG if (year or locator) else WEAK
+    # "(Browning)" alone is a citation only of an author the list has: "(Moscow)" is not;
+    # nor is a date, "(December 1934)", unless the list has a March or a May.
+    strength = STRONG if (year or locator) and not _DATE.match(stripped) else WEAK
     for name in names:
         start, end = _place_of(name, stripped)
         given, _, family = name.rpartition(" ")

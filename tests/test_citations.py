@@ -150,6 +150,21 @@ def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, 
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Kirov's murder (December 1934) began it.", "weak"),
+        ("the speech (March 4, 1937) set the tone.", "weak"),
+        ("the conquest (AD 1066) came.", "weak"),
+        ("the study (Decker 1990) found it.", "strong"),
+        ("the study (May, 1973) found it.", "strong"),
+    ],
+)
+def test_a_date_in_brackets_is_no_sure_citation(text: str, strength: str) -> None:
+    [citation] = parenthetical_citations(block(text))
+    assert citation.strength == strength
+
+
 def test_a_parenthetical_citation_spans_its_name_over_a_run_of_spaces() -> None:
     [citation] = parenthetical_citations(block("fear (Van \t Dyke 2000)."))
     assert (citation.given, citation.family) == ("Van", "Dyke")

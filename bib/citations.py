@@ -828,9 +828,24 @@ def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
     positions = _Positions(block)
     for match in _PARENTHESIS.finditer(text, start):
         offset = match.start(1)
+        # "*The Bolshevik Revolution* (London, 1950)": a title's place and year, or its
+        # author and year APA-style; which, only the list can say. "(Carr 1950)" cites.
+        after_title = _emphasised_before(block.text, match.start()) and bool(
+            _PLACE_AND_YEAR.fullmatch(match.group(1).strip())
+        )
         # A line break inside is a space (same length, so offsets still hold).
         for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
-            yield from _citation_part(part.group(), offset + part.start(), positions)
+            for citation in _citation_part(part.group(), offset + part.start(), positions):
+                yield citation._replace(strength=WEAK) if after_title else citation
+
+
+_PLACE_AND_YEAR = re.compile(r"[^\W\d_][^,\d]*,\s*\d{4}")
+
+
+def _emphasised_before(original: str, at: int) -> bool:
+    """Whether an emphasised span (a title in italics) ends right before offset ``at``."""
+    before = original[max(0, at - 3) : at].rstrip()
+    return before[-1:] in ("*", "_") and before[-2:] not in ("**", "__")
 
 
 def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Citation]:

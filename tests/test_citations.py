@@ -158,9 +158,13 @@ def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, 
         ("the conquest (AD 1066) came.", "weak"),
         ("the study (Decker 1990) found it.", "strong"),
         ("the study (May, 1973) found it.", "strong"),
+        # after a title in italics, "(Place, Year)" is its imprint as likely as its author
+        ("Carr's *The Bolshevik Revolution* (London, 1950) set it.", "weak"),
+        ("In *Econocide* (Drescher 1977) it turns.", "strong"),
+        ("In **bold** (Drescher, 1977) it turns.", "strong"),
     ],
 )
-def test_a_date_in_brackets_is_no_sure_citation(text: str, strength: str) -> None:
+def test_a_date_or_an_imprint_in_brackets_is_no_sure_citation(text: str, strength: str) -> None:
     [citation] = parenthetical_citations(block(text))
     assert citation.strength == strength
 

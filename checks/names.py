@@ -6,6 +6,8 @@ import itertools
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bib.citations import NOT_PERSONS
 from bib.linking import people
 from bib.model import Document, Severity, Span
@@ -120,9 +122,22 @@ def _clusters(
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(spellings):
-        if _same_person(spellings[i], spellings[j], accepted, upper_list):
-            parent[root(j)] = root(i)
+    # The list's people each cluster holds (folded): a spelling of the text may join one
+    # of them, never two ("Davis" is not the bridge that makes Davies and Daniels one).
+    listed = [{fold_name(s.text)} if s.in_list else set() for s in spellings]
+    folded = [fold_name(s.text) for s in spellings]
+    # Nearest pairs first, so that a spelling joins the person it is closest to.
+    for i, j in sorted(
+        _candidate_pairs(spellings),
+        key=lambda p: (DamerauLevenshtein.distance(folded[p[0]], folded[p[1]]), p),
+    ):
+        if not _same_person(spellings[i], spellings[j], accepted, upper_list):
+            continue
+        a, b = root(i), root(j)
+        if a != b and listed[a] and listed[b] and listed[a] != listed[b]:
+            continue
+        parent[b] = a
+        listed[a] |= listed[b]
     groups: dict[int, list[_Spelling]] = {}
     for i, s in enumerate(spellings):
         groups.setdefault(root(i), []).append(s)

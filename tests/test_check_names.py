@@ -7,8 +7,10 @@ import random
 
 import pytest
 
+from bib.document import read_document
 from bib.model import Span
-from checks.names import _candidate_pairs, _same_person, _Spelling
+from checks.names import _candidate_pairs, _same_person, _Spelling, name_variant
+from checks.settings import Settings
 
 KNOWN = [
     "Khlevniuk", "Klevniuk", "Khlevnyuk", "Gorodetsky", "Gordetsky", "Gorodetskii",
@@ -68,3 +70,26 @@ def test_every_pair_that_is_one_person_is_a_candidate(seed: int) -> None:
 def test_the_list_alone_is_compared_only_within_a_folded_key() -> None:
     found = spellings(["Carr", "Carley", "Davies", "Davis", "Nikolaevsky", "Nikolaevskii"], 6)
     assert _candidate_pairs(found) == {(4, 5)}
+
+
+TWO_LISTED_NEIGHBOURS = """# Soviet planning
+
+Daniels (1960) saw a revolution from above. Davies (1980) counted the grain, and
+Davis read the same figures otherwise; the Danes were not asked.
+
+## References
+
+Daniels, R. V. (1960). *The conscience of the revolution*. Harvard University Press.
+Davies, R. W. (1980). *The socialist offensive*. Macmillan.
+"""
+
+
+def test_a_text_spelling_joins_its_nearest_listed_person_and_never_bridges_two() -> None:
+    # "Danes" is one slip from Daniels and from Davies: it may join either, but it must
+    # not make one person of the two listed authors.
+    document = read_document(TWO_LISTED_NEIGHBOURS.encode(), "essay.md")
+    hits = list(name_variant(document, Settings()))
+    assert {h.span.line for h in hits} == {4}
+    found = [dict(h.data)["names"] for h in hits]
+    assert ["Davies", "Davis"] in found
+    assert all(not {"Daniels", "Davies"} <= set(names) for names in found)

@@ -1036,6 +1036,18 @@ def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:
     return citation._replace(strength=WEAK)
 
 
+def common_words(blocks: Sequence[Block]) -> frozenset[str]:
+    """The words the blocks write in lower case, with their stems ("printing" -> "print")."""
+    lowercase = {t.text for b in blocks for t in _tokens(b.prose or b.text) if t.text.islower()}
+    return frozenset(_with_stems(lowercase))
+
+
+def is_common_word(word: str, common: frozenset[str]) -> bool:
+    """Whether a capitalised word is one the text also writes in lower case ("Services"
+    where "the civil service" is), inflected or not."""
+    return bool(_with_stems({word.lower()}) & common)
+
+
 def find_mentions(blocks: Sequence[Block]) -> tuple[Mention, ...]:
     return tuple(m for block in blocks for m in mentions(block))
 

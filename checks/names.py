@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bib.citations import NOT_PERSONS
+from bib.citations import NOT_PERSONS, common_words, is_common_word
 from bib.linking import people
 from bib.model import Document, Severity, Span
 from bib.namefold import allowed_slips, are_variants, ascii_letters, fold_name, variant_keys
@@ -100,8 +100,10 @@ def _spellings(document: Document) -> list[_Spelling]:
             for key in variant_keys(spelling.text):
                 listed.setdefault(key, set()).add(spelling.text)
     near: dict[str, bool] = {}
+    # A capitalised word the text also writes in lower case is that word, not a name.
+    common = common_words(document.body + document.notes)
     for mention in analysis.mentions:
-        if mention.word in seen:
+        if mention.word in seen or is_common_word(mention.word, common):
             continue
         if mention.word not in near:
             candidates = set().union(*(listed.get(key, ()) for key in variant_keys(mention.word)))

@@ -93,3 +93,20 @@ def test_a_text_spelling_joins_its_nearest_listed_person_and_never_bridges_two()
     found = [dict(h.data)["names"] for h in hits]
     assert ["Davies", "Davis"] in found
     assert all(not {"Daniels", "Davies"} <= set(names) for names in found)
+
+
+COMMON_WORD = """# Soviet society
+
+Service (1997) explains Lenin. The civil service grew. Services were cut, and
+Servise, as one reviewer misspelt him, disagreed.
+
+## References
+
+Service, R. (1997). *A history of twentieth-century Russia*. Penguin.
+"""
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_variant() -> None:
+    document = read_document(COMMON_WORD.encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == [["Service", "Servise"]]

@@ -255,7 +255,6 @@ NO_PAGES = [
     (f"Klevniuk claims that ‘{LONG}’ (Ibid.).", LONG),
     (f"Klevniuk claims that ‘{LONG}.’ He is cited later (p. 45).", LONG + "."),
     (f"In Uldricks’ words, ‘{LONG}’.", LONG),
-    (f"Klevniuk claims that ‘{LONG}", LONG),  # never closed: it runs to the paragraph's end
     # the note marker after the first quotation is not the second one's
     (f"Getty writes that ‘a force that could challenge Stalin’<sup>2</sup> and ‘{LONG}’.", LONG),
     (f"Getty writes that ‘a force that could challenge Stalin’.[^2] Then ‘{LONG}’.", LONG),
@@ -269,6 +268,14 @@ NO_PAGES = [
 @pytest.mark.parametrize(("body", "quote"), NO_PAGES)
 def test_quotations_without_pages_fail(body: str, quote: str) -> None:
     assert unlocated(body) == [quote]
+
+
+def test_a_quotation_never_closed_is_left_to_unbalanced_quote() -> None:
+    # Where it ends, and so whether a page follows it, is unknown; its open mark is reported.
+    body = f"Klevniuk claims that ‘{LONG} (Harris 2016, 12). Then the essay goes on."
+    assert unlocated(body) == []
+    assert [dict(h.data)["mark"] for h in unbalanced_quote(essay(body), SETTINGS)] == ["‘"]
+    assert unlocated(f"Klevniuk claims that ‘{LONG}’ (Harris 2016).") == [LONG]
 
 
 def test_a_quotation_is_reported_from_its_opening_to_its_closing_mark() -> None:

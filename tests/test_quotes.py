@@ -237,6 +237,9 @@ PAGES = [
     "The cordial ‘Rapallo’ relations, a “new situation” and ‘a way out’.",
     "The article ‘Encircled by Enemies: Stalin’s Perceptions of the Capitalist World’ argues.",
     "Apostrophes only: Stalin’s and Uldricks’ views of the ’30s; don't rock ’n’ roll.",
+    # a phrase named as a phrase is a term
+    "Her phrase “the banality of evil” entered everyday language.",
+    "The Bolshevik slogan ‘peace, land and bread’ won the garrison.",
 ]
 
 
@@ -255,6 +258,8 @@ NO_PAGES = [
     (f"Klevniuk claims that ‘{LONG}’ (Ibid.).", LONG),
     (f"Klevniuk claims that ‘{LONG}.’ He is cited later (p. 45).", LONG + "."),
     (f"In Uldricks’ words, ‘{LONG}’.", LONG),
+    ("She wrote that “the banality of evil” was everywhere.", "the banality of evil"),
+    (f"Her phrase was that “{LONG}”.", LONG),  # too long to be a term
     # the note marker after the first quotation is not the second one's
     (f"Getty writes that ‘a force that could challenge Stalin’<sup>2</sup> and ‘{LONG}’.", LONG),
     (f"Getty writes that ‘a force that could challenge Stalin’.[^2] Then ‘{LONG}’.", LONG),

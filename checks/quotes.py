@@ -778,8 +778,63 @@ def quote_without_page(document: Document, settings: Settings) -> Iterator[Hit]:
 
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
     """
-    yield from _unlocated(list(_paragraphs(document.body)), in_notes=False)
+    unpaged = _unpaged_notes(document.notes)
+    body = [_without_markers(p, unpaged) for p in _paragraphs(document.body)]
+    yield from _unlocated(body, in_notes=False)
     yield from _unlocated(list(_paragraphs(document.notes)), in_notes=True)
+
+
+_FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]\s]{1,40})\]:")
+_FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+# A page in a note: after "p."/"pp.", a comma or a colon, at the end of a clause.
+_NOTE_PAGE = re.compile(
+    r"(?:\bpp?\.\s*|[,:]\s*)(\d{1,4}|[ivxl]{1,7}|[ivxlc]{2,7})[a-z]?(?:\s*[-–—]\s*\d+)?"
+    r"(?=\s*[.;,)\]]|\s*$)",
+    re.IGNORECASE,
+)
+_IBID_ALONE = re.compile(r"\s*(?:ibid|idem)\.?\s*$", re.IGNORECASE)
+
+
+def note_gives_page(note: str) -> bool:
+    """Whether a note's text gives a page; "Ibid." alone gives the page of the note before.
+
+    >>> note_gives_page("Subtelny, Ukraine (Toronto, 1988), 123.")
+    True
+    >>> note_gives_page("Harbutt, The Iron Curtain (New York, 1986)."), note_gives_page("Ibid.")
+    (False, True)
+    """
+    if _IBID_ALONE.match(note):
+        return True
+    for match in _NOTE_PAGE.finditer(note):
+        number = match.group(1)
+        is_year = number.isdigit() and len(number) == 4 and 1500 <= int(number) <= 2099
+        if not is_year or match.group().lstrip(",: ").lower().startswith("p"):
+            return True
+    return False
+
+
+def _unpaged_notes(notes: Iterable[Block]) -> frozenset[str]:
+    """The labels of the Markdown footnotes that give no page: their markers locate nothing."""
+    labels = set()
+    for note in notes:
+        found = _FOOTNOTE_LABEL.match(note.text)
+        if found and not note_gives_page(note.text[found.end() :]):
+            labels.add(found.group(1))
+    return frozenset(labels)
+
+
+def _without_markers(paragraph: _Paragraph, labels: frozenset[str]) -> _Paragraph:
+    """The paragraph with the markers of ``labels`` blanked out (offsets kept)."""
+    if not labels or "[^" not in paragraph.text:
+        return paragraph
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group()) if match.group(1) in labels else match.group()
+
+    return paragraph._replace(
+        text=_FOOTNOTE_MARKER.sub(blank, paragraph.text),
+        prose=_FOOTNOTE_MARKER.sub(blank, paragraph.prose),
+    )
 
 
 def _unlocated(paragraphs: Sequence[_Paragraph], *, in_notes: bool) -> Iterator[Hit]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import doctest
 import gc
 import time
 from collections.abc import Callable
 
 import pytest
 
+import checks.quotes
 from bib.document import read_document
 from bib.markdown import mask
 from bib.model import Block, Document, Span
@@ -367,6 +369,30 @@ def test_a_quotation_over_paragraphs_is_reported_once_from_its_first_mark() -> N
 )
 def test_quotations_in_notes(notes: str, expected: list[str]) -> None:
     assert unlocated("A body without quotations.", notes) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("[^3]: Harbutt, *The Iron Curtain* (New York, 1986), 45.", []),
+        ("[^3]: Stampfer, “What Actually Happened,” *Jewish History* 17 (2003): 221.", []),
+        ("[^3]: Ibid., xiv.", []),
+        ("[^3]: Ibid.", []),  # the page of the note before
+        # a marker whose note gives no page locates nothing
+        ("[^3]: Harbutt, *The Iron Curtain*.", [LONG + "."]),
+        ("[^3]: Harbutt, *The Iron Curtain* (New York, 1986).", [LONG + "."]),
+    ],
+)
+def test_a_note_marker_locates_a_quotation_when_its_note_gives_a_page(
+    note: str, expected: list[str]
+) -> None:
+    assert unlocated(f"Churchill said that “{LONG}.”[^3] Then it went on.", note) == expected
+
+
+def test_docstring_examples_pass() -> None:
+    result = doctest.testmod(checks.quotes)
+    assert result.attempted > 0
+    assert result.failed == 0
 
 
 def test_the_title_and_the_reference_list_are_not_read() -> None:

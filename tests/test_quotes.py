@@ -262,6 +262,12 @@ NO_PAGES = [
     (f"In Uldricks’ words, ‘{LONG}’.", LONG),
     ("She wrote that “the banality of evil” was everywhere.", "the banality of evil"),
     (f"Her phrase was that “{LONG}”.", LONG),  # too long to be a term
+    # after a title's cue, sentences inside the marks are quoted from the work
+    (
+        "The famous opening of the pamphlet, “What is the Third Estate? Everything. What has"
+        " it been until now? Nothing.”, is economic theory (Sewell 1994).",
+        "What is the Third Estate? Everything. What has it been unti…",
+    ),
     # the note marker after the first quotation is not the second one's
     (f"Getty writes that ‘a force that could challenge Stalin’<sup>2</sup> and ‘{LONG}’.", LONG),
     (f"Getty writes that ‘a force that could challenge Stalin’.[^2] Then ‘{LONG}’.", LONG),

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bib.citations import Citation
-from bib.model import Entry, Name
+from bib.citations import NOT_PERSONS, Citation
+from bib.model import Entry, Name, Reference
 from bib.namefold import are_variants, fold_name
 
 
@@ -77,6 +77,39 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
         MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
     )
+
+
+# Nouns that make a name an institution's: "World Bank", "Pew Research Center".
+_INSTITUTIONAL = NOT_PERSONS | frozenset(
+    """bank organization organisation fund group union network trust service services party
+    league academy institution board programme program forum alliance federation
+    corporation authority administration government parliament assembly court nations
+    secretariat observatory""".split()
+)
+
+
+def is_organisation(reference: Reference) -> bool:
+    """Whether the reference's sole author is an organisation written as such ("World
+    Bank.", "Human Rights Watch."), which the parser reads as a given and a family name.
+
+    Not inverted, no initials, and either an institutional noun in it or the name
+    written again as the publisher or in the title (APA: "World Bank. ... World Bank.").
+    """
+    names = reference.authors or reference.editors
+    if len(names) != 1 or names[0].particle:
+        return False
+    label = "author" if reference.authors else "editor"
+    written = next((text for name, text in reference.segments if name == label), "")
+    full = str(names[0])
+    words = full.split()
+    if "," in written.strip(" .,") or len(words) < 2:
+        return False
+    if any(len(word.strip(".")) == 1 for word in words):
+        return False  # "Zenon E. Kohut": a person, written given name first
+    if any(word.lower().strip(".,") in _INSTITUTIONAL for word in words):
+        return True
+    again = f"{reference.publisher} {reference.title} {reference.container}"
+    return full.lower() in again.lower()
 
 
 def heading(entry: Entry) -> str:

@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from bib.linking import is_organisation
 from bib.model import Document, Entry, Reference, Severity
 from checks.parsing import readable_parts
 from checks.registry import Hit, rule
@@ -45,18 +46,35 @@ def sort_name(family: str) -> str:
 def sort_key(ref: Reference) -> str:
     """Letters and digits of the first author's (else editor's, else title's) filing name."""
     names = ref.authors or ref.editors
-    if names:
+    if names and is_organisation(ref):
+        text = str(names[0])  # "World Bank" under W, as written
+    elif names:
         first = names[0]
         capitalised_particle = first.particle[:1].isupper()
         written = first.full_family if capitalised_particle else first.family
-        text = sort_name(written)
+        text = sort_name(_inverted_family(ref) or written)
     else:
         text = _LEADING_ARTICLE.sub("", ref.title.strip(" \"'‘’“”«»*_"))
     return _NOT_ALPHANUMERIC.sub("", fold(text))
 
 
+def _inverted_family(ref: Reference) -> str:
+    """The family name of an inverted first name as written before its comma: all of it
+    is filed, also a word the parser took for a given name ("Ó Gráda, C.")."""
+    names = ref.authors or ref.editors
+    label = "author" if ref.authors else "editor"
+    written = next((text for name, text in ref.segments if name == label), "")
+    head, comma, _ = written.partition(",")
+    head = head.strip()
+    if comma and head.endswith(names[0].family) and len(head.split()) <= 3:
+        return head
+    return ""
+
+
 def display_name(ref: Reference) -> str:
     names = ref.authors or ref.editors
+    if names and is_organisation(ref):
+        return str(names[0])
     return names[0].full_family if names else ref.title
 
 

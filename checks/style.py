@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
+from bib.linking import is_organisation
 from bib.model import Document, Entry, EntryType, Severity
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -56,6 +57,7 @@ class Shape(NamedTuple):
     # The first author's (else editor's) name, as the parser read it.
     family: str = ""
     given: str = ""
+    organisation: bool = False  # the author is an institution ("World Bank")
 
     def first(self, labels: frozenset[str]) -> int | None:
         return next((i for i, p in enumerate(self.pieces) if p.label in labels), None)
@@ -207,8 +209,8 @@ def name_order(shape: Shape) -> str | None:
     """How the first name is written: "Family, Given", "Family Given" or "Given Family"."""
     family = shape.family
     first = shape.first(NAME_LABELS)
-    if first is None or not family:
-        return None
+    if first is None or not family or shape.organisation:
+        return None  # "World Bank" has no order to its name
     text = shape.text(first) + shape.after(first)
     if not text.startswith(family):
         given = shape.given.split()[:1]
@@ -280,7 +282,9 @@ def shape_of(entry: Entry) -> Shape | None:
     names = ref.authors or ref.editors
     if not names:
         return Shape(entry.raw, ref.type, pieces)
-    return Shape(entry.raw, ref.type, pieces, names[0].full_family, names[0].given)
+    return Shape(
+        entry.raw, ref.type, pieces, names[0].full_family, names[0].given, is_organisation(ref)
+    )
 
 
 def majority(values: Sequence[str]) -> str | None:

@@ -35,6 +35,19 @@ def by(family: str, particle: str = "", title: str = "A Book") -> Reference:
     return Reference(type=EntryType.BOOK, authors=(name,), title=title, year="2000")
 
 
+def written(author: str, name: Name, publisher: str = "") -> Reference:
+    """A book whose author segment reads ``author`` and was parsed as ``name``."""
+    segments = (("author", author), ("title", "A Book"), ("publisher", publisher or "Verso"))
+    return Reference(
+        type=EntryType.BOOK,
+        authors=(name,),
+        title="A Book",
+        publisher=publisher or "Verso",
+        year="2000",
+        segments=segments,
+    )
+
+
 def document(*refs: Reference, raws: tuple[str, ...] = ()) -> Document:
     raws = raws or tuple(f"entry {i}" for i in range(len(refs)))
     entries = tuple(
@@ -64,6 +77,13 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         (Reference(editors=(Name("Cooper", "J."),), title="Soviet History"), "cooper"),
         (Reference(title="The Times Atlas"), "timesatlas"),
         (Reference(title="‘A Letter’"), "letter"),
+        # an organisation is filed as written; so is all of an inverted family name
+        (written("World Bank.", Name("Bank", "World"), publisher="World Bank"), "worldbank"),
+        (written("Pew Research Center.", Name("Center", "Pew Research")), "pewresearchcenter"),
+        (written("Reece Jones.", Name("Jones", "Reece")), "jones"),
+        (written("Zenon E. Kohut.", Name("Kohut", "Zenon E.")), "kohut"),
+        (written("Ó Gráda, C.", Name("Gráda", "Ó")), "ograda"),
+        (written("van der Linden, M.", Name("Linden", "M.", "van der")), "linden"),
     ],
 )
 def test_sort_key_files_by_family_editor_or_title(reference: Reference, expected: str) -> None:

@@ -201,6 +201,7 @@ def test_pages_label(marked: str, expected: str | None) -> None:
         (CONQUEST, "Family, Given"),
         (GORODETSKY_NO_COMMA, "Family Given"),
         ("{author:Robert Conquest}, {title:The Great Terror} ({date:1992})", "Given Family"),
+        ("{author:World Bank}. ({date:2019}). {title:Tajikistan update}.", None),
         ("{author:Conquest}. {title:The Great Terror} ({date:1992})", None),
         ("{author:Conquest} (ed.) {title:The Great Terror} ({date:1992})", None),
         ("{title:The Great Terror} ({date:1992})", None),

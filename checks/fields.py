@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from bib.model import Document, Entry, EntryType, Reference, Severity
 from checks.registry import Hit, rule
 from checks.settings import Settings
+from checks.style import deviations
 
 BOOK_LIKE = (EntryType.BOOK, EntryType.EDITED_BOOK, EntryType.CHAPTER)
 
@@ -46,7 +47,9 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     page needs its URL. The place of publication is needed when the style wants
     it: ``require_place`` decides; by default Harvard wants it, APA 7 and MLA 9
     do not, and otherwise the list decides, on when most of its books name a
-    place (Chicago before its 18th edition), off when they do not. An article with a DOI or
+    place (Chicago before its 18th edition), off when they do not; then an entry
+    written in another style (an APA entry in a Chicago list) is left to
+    inconsistent-style, which reports its form once. An article with a DOI or
     URL may be online-only and is not asked for pages. A reference that could
     not be read at all (no author, editor or title) is left to
     ``unparsed-reference``. Everything needs a year, except a web page that
@@ -77,12 +80,24 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
         Gorodetsky, G. (ed.), Soviet Foreign Policy, 1917-1991 (London: Frank Cass, 1994)
     """
     place_needed = needs_place(document.entries, settings)
-    for entry in document.entries:
+    # When only the list asks for places, an entry written in another style (an APA
+    # entry in a Chicago list) lacks its place because of that style: inconsistent-style
+    # reports it, once.
+    other_style = (
+        {
+            i
+            for i, found in deviations(document.entries).items()
+            if any(d.feature in STYLE_FEATURES for d in found)
+        }
+        if place_needed and _list_decides(settings)
+        else set()
+    )
+    for index, entry in enumerate(document.entries):
         ref = entry.reference
         kind = judged_type(ref)
         if kind is None or not (ref.authors or ref.editors or ref.title):
             continue
-        for field in missing_fields(ref, kind, place_needed):
+        for field in missing_fields(ref, kind, place_needed and index not in other_style):
             yield Hit(
                 entry.span,
                 f"{TYPE_WORDS.get(kind, kind.value)} has no {FIELD_WORDS[field]}",
@@ -151,6 +166,16 @@ def _labelled(ref: Reference, label: str) -> str:
     """The text of ``ref``'s segments with ``label``, when any of it is words."""
     text = " ".join(t for name, t in ref.segments if name == label)
     return text.strip() if _LETTER.search(text) else ""
+
+
+# What makes an entry another style's, not a slip in this one: where its year stands.
+STYLE_FEATURES = frozenset({"year-position"})
+
+
+def _list_decides(settings: Settings) -> bool:
+    """Whether neither the settings nor the style say if books need a place."""
+    style = settings.style.lower()
+    return settings.require_place is None and not style.startswith(PLACE_STYLES + NO_PLACE_STYLES)
 
 
 def needs_place(entries: Sequence[Entry], settings: Settings) -> bool:

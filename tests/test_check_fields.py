@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bib.document import read_document
 from bib.model import Document, Entry, EntryType, Name, Reference, Span
 from checks.fields import (
     imprint_of,
@@ -17,6 +18,7 @@ from checks.fields import (
     needs_place,
 )
 from checks.settings import Settings
+from checks.style import inconsistent_style
 
 HARRIS = (Name("Harris", "J."),)
 
@@ -196,3 +198,29 @@ def test_seed_gorodetsky_lacks_publisher_and_place_and_nothing_else_lacks_a_publ
     )
     assert by_field.get("publisher") == [gorodetsky]
     assert gorodetsky in by_field.get("address", [])
+
+
+MIXED_LIST = """Soviet Diplomacy
+
+Carr (1982), Conquest (1992), Deutscher (1974), Haslam (1984), Medvedev (1976), Tucker (1990)
+and Ulam (1968).
+
+References
+
+Carr, E. H. Twilight of the Comintern (London: Macmillan, 1982)
+Conquest, R. The Great Terror: A Reassessment (London: Pimlico, 1992)
+Deutscher, I. Stalin: A Political Biography (Harmondsworth: Penguin Books, 1974)
+Haslam, J. The Soviet Union and Collective Security (London: Macmillan, 1984)
+Medvedev, R. Let History Judge (Nottingham: Spokesman Books, 1976)
+Tucker, R. C. (1990). Stalin in power: The revolution from above. W. W. Norton.
+Ulam, A. B. Expansion and Coexistence (Oxford University Press, 1968)
+"""
+
+
+def test_a_place_the_list_asks_for_is_missing_only_from_an_entry_in_the_lists_style() -> None:
+    # Tucker is written APA-style: inconsistent-style says so; Ulam just lacks the place.
+    document = read_document(MIXED_LIST.encode(), "essay.txt")
+    hits = list(missing_field(document, Settings()))
+    assert [(h.span.line, dict(h.data)["field"]) for h in hits] == [(14, "address")]
+    lines = {h.span.line for h in inconsistent_style(document, Settings())}
+    assert 13 in lines

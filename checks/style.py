@@ -212,6 +212,8 @@ def name_order(shape: Shape) -> str | None:
     if first is None or not family or shape.organisation:
         return None  # "World Bank" has no order to its name
     text = shape.text(first) + shape.after(first)
+    if _inverted_head(text, family):
+        return "Family, Given"  # "Ó Gráda, C.": the parser left "Ó" in the given names
     if not text.startswith(family):
         given = shape.given.split()[:1]
         natural = given and text.startswith(given[0]) and family in text
@@ -224,6 +226,16 @@ def name_order(shape: Shape) -> str | None:
     return None
 
 
+def _inverted_head(text: str, family: str) -> str:
+    """The family name before an inverted name's comma, when the parsed family ends it and
+    a one-letter word stands in it ("Ó Gráda, C." read as family "Gráda"); else ""."""
+    head, comma, _ = text.partition(",")
+    words = head.split()
+    if not comma or not family or not head.rstrip().endswith(family) or len(words) > 3:
+        return ""
+    return head if len(words) > 1 and any(len(w) == 1 for w in words[:-1]) else ""
+
+
 def initials(shape: Shape) -> str | None:
     """Whether the names' initials take a full stop ("J. A.") or not ("J A")."""
     stops: set[bool] = set()
@@ -231,7 +243,9 @@ def initials(shape: Shape) -> str | None:
         if piece.label not in NAME_LABELS:
             continue
         names = shape.text(i) + shape.after(i)
-        for m in _INITIAL.finditer(names):
+        # An inverted family name's own one-letter words are not initials ("Ó Gráda, C.").
+        start = len(_inverted_head(names, shape.family)) if i == shape.first(NAME_LABELS) else 0
+        for m in _INITIAL.finditer(names, start):
             # "Weinberg, Gerhard L. A" took the article of "A World at Arms" along.
             title_article = m.group() == "A" and m.end() == len(names.rstrip())
             if m.group(1).isupper() and not title_article:

@@ -221,6 +221,18 @@ def test_a_particle_left_out_of_the_family_name_is_no_natural_order() -> None:
     )
 
 
+def test_an_inverted_family_name_of_two_words_is_no_natural_order_and_has_no_initial() -> None:
+    raw = "Ó Gráda, C. (1999). Black '47 and beyond. Princeton University Press."
+    pieces = locate(raw, (("author", "Ó Gráda, C."), ("title", "Black '47 and beyond")))
+    assert pieces is not None
+    misread = Shape(raw, EntryType.BOOK, pieces, "Gráda", "Ó")  # as the parser reads it
+    assert name_order(misread) == "Family, Given"
+    assert initials(misread) == "with full stops"
+    assert name_order(shape("{author:Robert Conquest}, {title:Terror} ({date:1992})")) == (
+        "Given Family"
+    )
+
+
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [

@@ -79,8 +79,8 @@ _FUNCTION_WORDS = frozenset(
     ultimately under unlike until upon we what whatever when whereas whether which while who
     whom whose why with within without writer writers yet you he she they we i one his hers
     dr mr mrs ms sir lord lady saint st scholar scholars critic critics author authors
-    chapter section part volume figure table see cf ibid idem op cit few several two three
-    four five six seven eight nine ten twenty hundred thousand""".split()
+    chapter section part volume figure fig table appendix see cf ibid idem op cit few several
+    two three four five six seven eight nine ten twenty hundred thousand""".split()
 )
 
 # Reporting verbs in their base form; their inflections are generated below.
@@ -930,11 +930,13 @@ def _join_page_marks(words: list[str]) -> list[str]:
     return joined
 
 
-# Words of places, publishers and institutions, which stand where a name could.
+# Words of places, publishers, institutions and laws, which stand where a name could.
 NOT_PERSONS = frozenset(
     """archive archives center centre library press university museum institute office ministry
     committee commission department foundation society association council agency bureau
-    books house publishers publishing company collection records papers""".split()
+    books house publishers publishing company collection records papers act acts treaty
+    declaration charter constitution statute decree edict convention protocol pact census
+    assembly congress parliament senate""".split()
 )
 
 
@@ -950,6 +952,8 @@ def _names_of(text: str) -> list[str]:
 
 def _looks_like_person(name: str) -> bool:
     words = name.split()
+    if len(words) == 1 and words[0].lower().strip(".") in _FUNCTION_WORDS:
+        return False  # "(see Table 2)", "(Chapter 3, 1990)": a part of this text, not a name
     return all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
         w.lower().strip(".,") in NOT_PERSONS for w in words
     )

@@ -137,6 +137,12 @@ def test_a_citation_reports_where_the_family_name_stands() -> None:
             [("Getty", "1999", "", ""), ("Naumov", "1999", "", "")],
         ),
         ("fear (Van \u00a0Dyke 2000, 4).", [("Dyke", "2000", "4", "")]),
+        # a part of this text, or a law, stands where a name could
+        ("wages rose (see Table 2, 1850).", []),
+        ("output doubled (Fig. 3, 1900).", []),
+        ("the mills changed (Factory Act 1833).", []),
+        ("the war ended (Treaty of Versailles, 1919, art. 231).", []),
+        ("the mills changed (Hill 1833).", [("Hill", "1833", "", "")]),
         # an organisation's initials are no page in roman numerals ("il" with a letter)
         ("wages fell (ILO, 2010).", [("ILO", "2010", "", "")]),
         ("wages fell (Harris 2016, xiv).", [("Harris", "2016", "xiv", "")]),

@@ -56,6 +56,9 @@ _TRANSLIT = (
     ("w", "v"),
     ("y", "i"),
 )
+# Russian ё after a consonant, written e, yo, io or jo: Fedorov, Fyodorov, Fiodorov;
+# Semenov, Semyonov; Pyotr, Petr. (At the start of a name "Jo" is as often English.)
+_YO = re.compile(r"(?<=[bcdfghklmnprstvz])(?:yo|io|jo)")
 _HARD_C = re.compile(r"c(?=[aou]|$)")
 _DOUBLES = re.compile(r"(.)\1+")
 _NOT_LETTERS = re.compile(r"[^a-z]")
@@ -77,6 +80,7 @@ def ascii_letters(name: str) -> str:
 def fold_name(name: str) -> str:
     """The key under which spellings of one family name meet."""
     folded = _ENDINGS.sub("ski", ascii_letters(name))
+    folded = _YO.sub("e", folded)
     for written, spoken in _TRANSLIT:
         folded = folded.replace(written, spoken)
     folded = _HARD_C.sub("k", folded)

@@ -366,6 +366,8 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | N
     """How surely the grammar around a name says it is cited (None: not at all), and
     whether no other mention can undo it: a year in brackets, "Harris’ argument"."""
     if _left_words(tokens, run.first, 1)[-1:] in _DETERMINERS:
+        if _institution(run) and _reports_after_year(text, tokens[run.last].end):
+            return STRONG, True  # "the International Labour Organization (2010) reported"
         return None  # "the Soviet Union claimed", "the Times reported": not a person
     sure = _year_in_brackets(text, tokens, run) or _scholarly_possessive(tokens, run)
     if sure:
@@ -379,6 +381,19 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | N
         or _scholarly_deed(text, tokens, run)
     )
     return (strength, False) if strength else None
+
+
+_YEAR_THEN_VERB = re.compile(r"\s*\((?:\d{4}[a-z]?)\)\s+(?:[a-z]+ly\s+|has\s+|have\s+)?([a-z]+)")
+
+
+def _reports_after_year(text: str, end: int) -> bool:
+    """ "(2010) reported": a year in brackets, then a reporting verb (not "(1694) was")."""
+    found = _YEAR_THEN_VERB.match(text, end, end + 40)
+    return found is not None and found.group(1) in _REPORTING
+
+
+def _institution(run: _Run) -> bool:
+    return any(w.lower() in INSTITUTIONAL for w in (*run.given.split(), run.family))
 
 
 _DETERMINERS = {(w,) for w in "the a an this these those its their our every each".split()}
@@ -937,6 +952,15 @@ NOT_PERSONS = frozenset(
     books house publishers publishing company collection records papers act acts treaty
     declaration charter constitution statute decree edict convention protocol pact census
     assembly congress parliament senate""".split()
+)
+
+
+# Nouns that make a name an institution's: "World Bank", "Pew Research Center".
+INSTITUTIONAL = NOT_PERSONS | frozenset(
+    """bank organization organisation fund group union network trust service services party
+    league academy institution board programme program forum alliance federation
+    corporation authority administration government court nations secretariat
+    observatory""".split()
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bib.citations import NOT_PERSONS, Citation
+from bib.citations import INSTITUTIONAL, Citation
 from bib.model import Entry, Name, Reference
 from bib.namefold import are_variants, fold_name
 
@@ -79,15 +79,6 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
     )
 
 
-# Nouns that make a name an institution's: "World Bank", "Pew Research Center".
-_INSTITUTIONAL = NOT_PERSONS | frozenset(
-    """bank organization organisation fund group union network trust service services party
-    league academy institution board programme program forum alliance federation
-    corporation authority administration government parliament assembly court nations
-    secretariat observatory""".split()
-)
-
-
 def is_organisation(reference: Reference) -> bool:
     """Whether the reference's sole author is an organisation written as such ("World
     Bank.", "Human Rights Watch."), which the parser reads as a given and a family name.
@@ -106,7 +97,7 @@ def is_organisation(reference: Reference) -> bool:
         return False
     if any(len(word.strip(".")) == 1 for word in words):
         return False  # "Zenon E. Kohut": a person, written given name first
-    if any(word.lower().strip(".,") in _INSTITUTIONAL for word in words):
+    if any(word.lower().strip(".,") in INSTITUTIONAL for word in words):
         return True
     again = f"{reference.publisher} {reference.title} {reference.container}"
     return full.lower() in again.lower()

@@ -32,6 +32,12 @@ def narrative(text: str) -> list[tuple[str, str]]:
         ("According to Harris, the leadership was afraid.", [("Harris", "strong")]),
         ("The implication of Harris’ argument is plain.", [("Harris", "strong")]),
         ("Harris (2016) shows that fear mattered.", [("Harris", "strong")]),
+        # an institution after "the" cites when its year is followed by a reporting verb
+        (
+            "Abuse was common; the International Labour Organization (2010) reported it.",
+            [("International Labour Organization", "strong")],
+        ),
+        ("In those years the Communist Party (1903) was small.", []),
         ("Since 2016 Harris has argued that fear mattered.", [("Harris", "strong")]),
         (
             "Boris Nikolaevskii, George Kennan and Robert Tucker have argued for a deal.",

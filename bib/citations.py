@@ -365,6 +365,8 @@ def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, 
 def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:
     """How surely the grammar around a name says it is cited (None: not at all), and
     whether no other mention can undo it: a year in brackets, "Harris’ argument"."""
+    if _of_a_proper_name(tokens, run):
+        return None  # "the Congress of Vienna (1815)", "the Bank of England (1694)"
     if _left_words(tokens, run.first, 1)[-1:] in _DETERMINERS:
         if _institution(run) and _reports_after_year(text, tokens[run.last].end):
             return STRONG, True  # "the International Labour Organization (2010) reported"
@@ -390,6 +392,15 @@ def _reports_after_year(text: str, end: int) -> bool:
     """ "(2010) reported": a year in brackets, then a reporting verb (not "(1694) was")."""
     found = _YEAR_THEN_VERB.match(text, end, end + 40)
     return found is not None and found.group(1) in _REPORTING
+
+
+def _of_a_proper_name(tokens: Sequence[_Token], run: _Run) -> bool:
+    """Whether the name ends a proper name joined by "of": a congress, a bank, a treaty,
+    a battle or a title ("Duke of Wellington"), named by a capitalised word before "of"."""
+    if run.first < 2 or tokens[run.first - 1].text != "of":
+        return False
+    head = tokens[run.first - 2].text
+    return _is_capitalised(head) and head.lower() not in _FUNCTION_WORDS
 
 
 def _institution(run: _Run) -> bool:

@@ -38,6 +38,10 @@ def narrative(text: str) -> list[tuple[str, str]]:
             [("International Labour Organization", "strong")],
         ),
         ("In those years the Communist Party (1903) was small.", []),
+        # a name that ends a proper name joined by "of" is a place in it, not an author
+        ("Gold flowed, and the Bank of England (1694) was the lender.", []),
+        ("The map was redrawn at the Congress of Vienna (1815) by the powers.", []),
+        ("The study of Harris (2016) shows fear.", [("Harris", "strong")]),
         ("Since 2016 Harris has argued that fear mattered.", [("Harris", "strong")]),
         (
             "Boris Nikolaevskii, George Kennan and Robert Tucker have argued for a deal.",

@@ -99,6 +99,29 @@ def test_python_dash_m_bib_works_like_bib(tmp_path: Path) -> None:
     assert "B001" in proc.stdout
 
 
+def test_the_collector_is_paused_only_while_the_command_line_loads(tmp_path: Path) -> None:
+    # cli.start pauses it around the import of cli.main and freezes what that made; the
+    # command itself runs with the collector on.
+    path = tmp_path / "essay.txt"
+    path.write_text(UNPARSED, encoding="utf-8")
+    probe = (
+        "import gc, sys\n"
+        "import cli.batch\n"
+        "seen = []\n"
+        "check_file = cli.batch.check_file\n"
+        "def spy(*args):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return check_file(*args)\n"
+        "cli.batch.check_file = spy\n"
+        f"sys.argv = ['bib', 'lint', {str(path)!r}]\n"
+        "from cli.start import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(code, seen, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert proc.stdout.strip().splitlines()[-1] == "1 [True] True True", proc.stderr
+
+
 def test_plain_lint_does_not_import_the_network_or_bibtex_libraries(tmp_path: Path) -> None:
     path = tmp_path / "essay.txt"
     path.write_text(UNPARSED, encoding="utf-8")

@@ -328,6 +328,9 @@ def has_locator(text_after: str, *, sentence_ended: bool = False) -> bool:
     return any(cites_page(content) for content in _parentheticals(tail))
 
 
+_NUMBERED_PAGE = re.compile(r"\d{1,4}\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–—]\s*\d+)?")
+
+
 def ends_with_locator(text: str) -> bool:
     """Whether a passage ends with its own locator: "... on them. (Molotov 1991, 45)"."""
     end = text[-_WINDOW:].rstrip(" \t\n.,;:!?…’”'\"»")
@@ -339,6 +342,10 @@ def ends_with_locator(text: str) -> bool:
     if end.endswith("]") and "@" in end:
         opening = end.rfind("[")
         return opening >= 0 and cites_page(_PANDOC_KEY.sub(" ", end[opening + 1 : -1]))
+    if end.endswith("]"):
+        # A numbered citation with its page: "[15, p. 210]", "[15: 210]" (not "[15]").
+        content = " ".join(end[end.rfind("[") + 1 : -1].replace(">", " ").split())
+        return _NUMBERED_PAGE.fullmatch(content) is not None
     if end.endswith(")"):
         opening = end.rfind("(")
         return opening >= 0 and cites_page(end[opening + 1 : -1])

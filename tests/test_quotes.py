@@ -332,6 +332,7 @@ def test_a_lead_in_may_run_on_into_a_block_quotation_in_lower_case() -> None:
         f"As Rogovin explained,\n\n{PASSAGE}\n\n(Rogovin 1998, 45)",
         f"As Rogovin (1998, 45) explained,\n\n{PASSAGE}",
         f"> {PASSAGE}\n> — Rogovin 1998, p. 45",
+        f"> {PASSAGE} [15,\n> p. 210]",  # a numbered citation with its page
         # not block quotations: a heading, a list, a paragraph after a full stop
         f"The Purge of the Red Army\n\n{PASSAGE}",
         f"Three reasons explain this:\n\n- {PASSAGE}",
@@ -345,6 +346,10 @@ def test_a_lead_in_may_run_on_into_a_block_quotation_in_lower_case() -> None:
 )
 def test_located_block_quotations_and_plain_paragraphs_pass(body: str) -> None:
     assert unlocated(body) == []
+
+
+def test_a_numbered_citation_without_a_page_leaves_a_block_quotation_unlocated() -> None:
+    assert unlocated(f"Some prose before it.\n\n> {PASSAGE} [15]") == [EXCERPT]
 
 
 def test_a_markdown_block_quotation_without_a_page_fails() -> None:

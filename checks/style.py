@@ -114,8 +114,8 @@ def punctuation(gap: str) -> str:
 def imprint(shape: Shape) -> str | None:
     """The imprint as a pattern: "(Place: Publisher, Year)", "Publisher, Place Year"..."""
     first = shape.first(IMPRINT_LABELS)
-    if first is None:
-        return None
+    if first is None or shape.last("date") is None:
+        return None  # without a year its pattern is short of one: missing-field reports that
     last = max(i for i, p in enumerate(shape.pieces) if p.label in IMPRINT_LABELS)
     if last + 1 < len(shape.pieces) and shape.pieces[last + 1].label == "date":
         last += 1

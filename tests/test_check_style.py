@@ -139,6 +139,8 @@ def test_punctuation(gap: str, shown: str) -> None:
         (book("Harris, J.", "Fear", "{place:Oxford}: {publisher:OUP}, {date:2016}."), "Place: Publisher, Year"),  # noqa: E501
         (APA_BOOK, "Publisher"),
         (book("Gorodetsky G. (ed.),", "Soviet foreign policy", "({date:1994})"), None),
+        # no year at all: the imprint is short of one, which is missing-field's to say
+        (book("Gaskill, M.", "Witchfinders", "{publisher:John Murray}."), None),
     ],
 )  # fmt: skip
 def test_imprint(marked: str, expected: str | None) -> None:

@@ -159,11 +159,21 @@ def year_position(shape: Shape) -> str | None:
     leading = [p.label for p in shape.pieces[:date] if p.label != "citation-number"]
     if leading and all(label in NAME_LABELS for label in leading):
         return "after the names"
+    if leading == ["title"] and _headed_by_title(shape):
+        return "after the names"  # no author: the heading stands where the names would
     pages = shape.last("pages")
     if pages is not None:
         return "before the pages" if date < pages else "after the pages"
     following = [p for p in shape.pieces[date + 1 :] if p.label not in TRAILING_LABELS]
     return "at the end" if not following else f"before the {following[0].label}"
+
+
+def _headed_by_title(shape: Shape) -> bool:
+    """An entry without names whose first title is its heading, another title following
+    ("International Organization for Migration. (2019). *Tajikistan...*", "The Times
+    Atlas. (1990)."): author-date styles put a missing author's title in its place."""
+    labels = [p.label for p in shape.pieces if p.label != "citation-number"]
+    return bool(labels) and labels[0] == "title" and not NAME_LABELS & set(labels)
 
 
 def title_marks(shape: Shape) -> str | None:
@@ -176,6 +186,12 @@ def title_marks(shape: Shape) -> str | None:
     title = shape.first(frozenset({"title"}))
     if title is None:
         return None
+    if _headed_by_title(shape):
+        # The heading's marks are the author position's; the work's own title follows.
+        later = [i for i, p in enumerate(shape.pieces) if p.label == "title" and i > title]
+        if not later:
+            return None
+        title = later[0]
     opening = shape.before(title).rstrip()
     marks = opening[len(opening.rstrip(QUOTES + EMPHASIS)) :]
     if any(mark in EMPHASIS for mark in marks):

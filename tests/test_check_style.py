@@ -101,6 +101,10 @@ QUOTE_OPENING_PLAIN_TITLE = (
     "{author:Kershaw, I.} ({date:1993}). {title:'Working towards the Führer': Reflections}. "
     "{container:Contemporary European History}"
 )
+ORGANISATION_AS_TITLE = (
+    "{title:International Organization for Migration}. ({date:2019}). "
+    "*{title:Tajikistan: Migration country profile}*. {publisher:IOM}."
+)
 APA_BOOK = "{author:Harris, J.} ({date:2016}). {title:The Great Fear}. {publisher:OUP}."
 
 
@@ -162,6 +166,9 @@ def test_imprint(marked: str, expected: str | None) -> None:
             "{author:Harris, J.} {title:Fear} ({place:Oxford}: {editor:OUP}, {date:2016})",
             "at the end",
         ),
+        # no author: the heading (an organisation read as a title) stands in its place
+        (ORGANISATION_AS_TITLE, "after the names"),
+        ("{title:Tajikistan profile}. {publisher:IOM}, {date:2019}.", "at the end"),
     ],
 )
 def test_year_position(marked: str, expected: str | None) -> None:
@@ -178,6 +185,7 @@ def test_year_position(marked: str, expected: str | None) -> None:
         # marks inside a title are the title's own
         (QUOTE_IN_ITALIC_TITLE, "in italics"),
         (QUOTE_OPENING_PLAIN_TITLE, "plain"),
+        (ORGANISATION_AS_TITLE, "in italics"),  # the work's title, not the heading's
     ],
 )
 def test_title_marks(marked: str, expected: str | None) -> None:

@@ -27,6 +27,7 @@ _LETTER_MAP = str.maketrans(
 # Ordered: endings first (so "-tsky" keeps its "s"), then digraphs, then letters.
 _ENDINGS = re.compile(r"(?:skii|skiy|skij|skyi|sky|ski|skyj)$")
 _TRANSLIT = (
+    ("tsch", "ch"),  # German: Tschernenko, Chruschtschow
     ("shch", "sh"),
     ("sch", "sh"),
     ("tch", "ch"),

@@ -25,6 +25,9 @@ from bib.namefold import are_variants, fold_name, is_derived, variant_keys
         ("Dzhugashvili", "Djugashvili"),
         ("Zhdanov", "Jdanov"),
         ("Iagoda", "Yagoda"),
+        # German "tsch" for ч
+        ("Chernenko", "Tschernenko"),
+        ("Khrushchev", "Chruschtschow"),
         # ё after a consonant: e, yo, io, jo
         ("Fedorov", "Fyodorov"),
         ("Fiodorov", "Fyodorov"),

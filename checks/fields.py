@@ -116,7 +116,9 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
         if kind is EntryType.CHAPTER:
             needed["pages"] = bool(ref.pages)
         place, publisher = imprint_of(ref)
-        needed["publisher"] = bool(publisher)
+        # Where books name no place (APA, MLA), a lone imprint word is the publisher the
+        # parser took for a place: "Polity, 2004".
+        needed["publisher"] = bool(publisher) or (bool(place) and not place_needed)
         if place_needed:
             needed["address"] = bool(place)
     elif kind is EntryType.WEBPAGE:

@@ -58,6 +58,8 @@ def document(*refs: Reference) -> Document:
     [
         (book(), True, ()),
         (book(publisher=""), True, ("publisher",)),
+        # where books name no place, a lone "place" is the publisher misread ("Polity, 2004")
+        (book(publisher="", place="Polity"), False, ()),
         (book(publisher="", place=""), True, ("publisher", "address")),
         (book(publisher="", place=""), False, ("publisher",)),
         (book(place=""), False, ()),

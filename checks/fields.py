@@ -150,9 +150,10 @@ def is_plainly_a_chapter(ref: Reference) -> bool:
 
 
 def imprint_of(ref: Reference) -> tuple[str, str]:
-    """(place, publisher), also when "London: Pimlico" came out as one of the two."""
+    """(place, publisher), also when "London: Pimlico" came out as one of the two, or
+    when the publisher stayed in the title after its italics ("*Title*. Knopf.")."""
     place = ref.place or _labelled(ref, "place")
-    publisher = ref.publisher or _labelled(ref, "publisher")
+    publisher = ref.publisher or _labelled(ref, "publisher") or _after_italics(ref)
     if bool(place) != bool(publisher):
         # Imported here: the parser's modules stay unloaded when every reference
         # came from the parse cache.
@@ -162,6 +163,18 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
         if split_place:
             return split_place, split_publisher
     return place, publisher
+
+
+# What follows an italic title's closing mark inside the "title": ". Knopf." (not "?").
+_AFTER_ITALICS = re.compile(r"[*_][.,]?\s+([^\W\d][^*_]{1,80}?)[.,]?\s*$")
+
+
+def _after_italics(ref: Reference) -> str:
+    """A publisher the parser left in the title, after the title's italics closed."""
+    for label, text in ref.segments:
+        if label == "title" and (found := _AFTER_ITALICS.search(text)):
+            return found.group(1)
+    return ""
 
 
 def _labelled(ref: Reference, label: str) -> str:

@@ -34,6 +34,10 @@ def book(publisher: str = "OUP", place: str = "Oxford", year: str = "2016") -> R
     )
 
 
+def no_imprint(title: str) -> Reference:
+    return replace(book(publisher="", place=""), segments=(("title", title),))
+
+
 def article(
     container: str = "JSS", pages: str = "513-545", year: str = "2007", doi: str = ""
 ) -> Reference:
@@ -125,6 +129,13 @@ def test_judged_type_doubts_the_parsers_chapters(
             replace(book(place=""), segments=(("place", "("), ("publisher", "M,"), ("place", "L"))),
             ("( L", "OUP"),
         ),
+        # a publisher the parser left in the title, after the title's italics closed
+        (no_imprint("*The Russian revolution*. Knopf."), ("", "Knopf")),
+        (
+            no_imprint("*Are you happy to cheat us?* Human Rights Watch."),
+            ("", "Human Rights Watch"),
+        ),
+        (no_imprint("*The Russian revolution*."), ("", "")),
     ],
 )
 def test_imprint_of_reads_what_the_parser_left_in_one_field(

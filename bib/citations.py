@@ -55,6 +55,7 @@ class Mention(NamedTuple):
     word: str
     span: Span
     sentence_start: bool
+    given: str = ""  # the given names or initials written before it ("Henry" of Henry Hunt)
 
 
 # --- words -----------------------------------------------------------------
@@ -813,9 +814,29 @@ def mentions(block: Block) -> Iterator[Mention]:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following and _is_capitalised(following.text) and _joined(text, token, following):
             continue  # a given name ("William" of "William Appleman Williams")
+        given = _given_before(text, tokens, index, starts)
         for part in _name_parts(word):
             offset = token.start + word.index(part)
-            yield Mention(part, positions.span(offset, offset + len(part)), index in starts)
+            span = positions.span(offset, offset + len(part))
+            yield Mention(part, span, index in starts, given)
+
+
+def _given_before(text: str, tokens: Sequence[_Token], index: int, starts: frozenset[int]) -> str:
+    """The given names or initials written right before a name ("Henry", "E. P."); a
+    capitalised word opening the sentence may be any word ("Today Hunt is read") and is
+    not taken for one."""
+    words: list[str] = []
+    k = index
+    while k > 0 and _joined(text, tokens[k - 1], tokens[k]):
+        word = tokens[k - 1].text
+        initial = len(word) == 1 and word.isupper()
+        if not (_is_capitalised(word) or initial) or word.lower() in _FUNCTION_WORDS:
+            break
+        k -= 1
+        words.insert(0, word)
+    if words and k in starts and len(words[0]) > 1:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _name_parts(word: str) -> tuple[str, ...]:

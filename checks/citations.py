@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from bib.linking import families, year_of
-from bib.model import Document, Severity
-from bib.namefold import are_variants, fold_name
+from bib.linking import families, people, year_of
+from bib.model import Document, Entry, Severity
+from bib.namefold import are_variants, ascii_letters, fold_name
 from checks.citing import citing
 from checks.keys import cited_keys
 from checks.registry import Hit, rule
@@ -102,9 +103,12 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     analysis = citing(document)
     cited = {i for found in analysis.links for i in found.entries}
-    # A name merely mentioned counts for the entries it stands for in the list's index.
-    for word in {m.word for m in analysis.mentions}:
-        cited.update(analysis.index.exact(word))
+    # A name merely mentioned counts for the entries it stands for in the list's index,
+    # unless it is written with another person's given name ("Henry Hunt", Hunt, Lynn).
+    for word, given in {(m.word, m.given) for m in analysis.mentions}:
+        cited.update(
+            i for i in analysis.index.exact(word) if _given_agrees(given, word, document.entries[i])
+        )
     by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):
         names = families(entry)
@@ -115,6 +119,28 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
             f"{names[0]} ({entry.reference.year or 'n.d.'}) is never cited in the text",
             (("name", names[0]), ("key", entry.key)),
         )
+
+
+def _given_agrees(given: str, family: str, entry: Entry) -> bool:
+    """Whether given names written with a family name fit a listed person of that name:
+    the same first initial, or no given name on either side. A given name the parser
+    left out is read from the entry as written ("Hunt, L.")."""
+    initial = ascii_letters(given)[:1]
+    if not initial:
+        return True
+    key = fold_name(family)
+    for name in people(entry):
+        if key not in (fold_name(name.family), fold_name(name.full_family)):
+            continue
+        written = name.given or _given_as_written(entry.raw, name.family)
+        if not ascii_letters(written)[:1] or ascii_letters(written)[:1] == initial:
+            return True
+    return False
+
+
+def _given_as_written(raw: str, family: str) -> str:
+    found = re.search(rf"{re.escape(family)},\s*([^\W\d_][\w.\- ]*)", raw)
+    return found.group(1) if found else ""
 
 
 @rule("C003", "ambiguous-citation", Severity.WARNING)

@@ -5,6 +5,7 @@ import pytest
 from bib.citations import (
     Citation,
     find_citations,
+    mentions,
     narrative_citations,
     note_citations,
     parenthetical_citations,
@@ -303,3 +304,15 @@ def test_a_full_notes_imprint_cites_no_place() -> None:
     assert ("Gordon", "note") in found
     assert ("Albany", "parenthetical") not in found
     assert ("Plokhy", "parenthetical") in found
+
+
+def test_a_mention_carries_the_given_names_written_before_it() -> None:
+    # A capitalised word opening a sentence may be any word: "Today", or "Henry" too.
+    text = "They cheered Henry Hunt, and E. P. Thompson wrote. Today Hunt is read. Henry Hunt"
+    found = [(m.word, m.given) for m in mentions(block(text))]
+    assert found == [
+        ("Hunt", "Henry"),
+        ("Thompson", "E P"),
+        ("Hunt", ""),
+        ("Hunt", ""),
+    ]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from bib.document import read_document
+from checks.citations import unused_reference
+from checks.settings import Settings
+
+LIST = """
+## References
+
+Hunt, L. (1984). *Politics, culture, and class in the French Revolution*. Methuen.
+Thompson, E. P. (1963). *The making of the English working class*. Gollancz.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "unused"),
+    [
+        # another person of the name, written with another given name, cites nobody
+        ("The crowd waited for Henry Hunt to speak. Thompson (1963) saw a turning point.", [7]),
+        ("Among historians, Lynn Hunt stands out. Thompson (1963) saw a turning point.", []),
+        ("Hunt is still read. Thompson (1963) saw a turning point.", []),
+        # a capitalised word opening the sentence is no given name
+        ("Today Hunt is still read. Thompson (1963) saw a turning point.", []),
+    ],
+)
+def test_a_mention_counts_for_the_listed_person_its_given_name_fits(
+    body: str, unused: list[int]
+) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{LIST}".encode(), "essay.md")
+    assert [h.span.line for h in unused_reference(document, Settings())] == unused

@@ -465,9 +465,12 @@ def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
 
 
 def _publication_year(after: str) -> str:
-    """The year of "(2016)", "(2016a, 45)" or "(n.d.)" opening ``after``, or ""."""
-    found = re.match(r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?![-–—/]\d)", after)
-    return found.group(1) if found else ""
+    """The year of "(2016)", "(2016a, 45)" or "(n.d.)" opening ``after``, or ""; with the
+    other edition's year when one follows in square brackets: "1982 [2010]"."""
+    found = re.match(r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?:\s*\[(\d{4})\])?(?![-–—/]\d)", after)
+    if not found:
+        return ""
+    return f"{found.group(1)} [{found.group(2)}]" if found.group(2) else found.group(1)
 
 
 def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:

@@ -219,7 +219,8 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
         if not year or not found.entries:
             continue
         listed = sorted({document.entries[i].reference.year for i in found.entries} - {""})
-        if not listed or year in listed:
+        # "Wolf (1982 [2010])": the first edition's year and the one read; either may be listed.
+        if not listed or set(re.findall(r"\d{4}", citation.year)) & set(listed):
             continue
         yield Hit(
             citation.span,

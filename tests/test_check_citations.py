@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bib.document import read_document
-from checks.citations import unused_reference
+from checks.citations import unused_reference, year_mismatch
 from checks.settings import Settings
 
 LIST = """
@@ -30,3 +30,19 @@ def test_a_mention_counts_for_the_listed_person_its_given_name_fits(
 ) -> None:
     document = read_document(f"# Probe\n\n{body}\n{LIST}".encode(), "essay.md")
     assert [h.span.line for h in unused_reference(document, Settings())] == unused
+
+
+@pytest.mark.parametrize(
+    ("body", "mismatched"),
+    [
+        ("Wolf (1982 [2010]) agreed.", []),  # first edition, and the edition the list gives
+        ("Wolf (2010 [1982]) agreed.", []),
+        ("Wolf (1982) agreed.", [3]),
+    ],
+)
+def test_a_citation_with_two_editions_years_fits_either(body: str, mismatched: list[int]) -> None:
+    listed = (
+        "## References\n\nWolf, E. R. (2010). *Europe and the people without history*. Berkeley."
+    )
+    document = read_document(f"# Probe\n\n{body}\n\n{listed}\n".encode(), "essay.md")
+    assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched

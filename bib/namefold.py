@@ -102,10 +102,21 @@ def allowed_slips(length: int) -> int:
     return 1 if length < 10 else 2
 
 
+# The scholarly transliteration's háček letters, as English romanisation writes them:
+# Ševčenko is Shevchenko, Ežov is Ezhov. (Dropping the háček, Zizek, is folding's own.)
+_HACEK = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh"})
+
+
+def fold_keys(name: str) -> frozenset[str]:
+    """The keys a name's spellings meet under: its fold, and the fold of its háčeks
+    spelled out when it has any."""
+    return frozenset((fold_name(name), fold_name(name.translate(_HACEK))))
+
+
 def variant_keys(name: str) -> frozenset[str]:
     """First letters a variant of the name shares with it: two names with none in common
     are never ``are_variants`` (it asks for the same first letter, folded or plain)."""
-    return frozenset((fold_name(name)[:1], ascii_letters(name)[:1]))
+    return frozenset((*(key[:1] for key in fold_keys(name)), ascii_letters(name)[:1]))
 
 
 @lru_cache(maxsize=65536)
@@ -113,7 +124,13 @@ def are_variants(name: str, other: str) -> bool:
     """Whether two written family names are most likely one person's name."""
     if name == other:
         return False
-    a, b = fold_name(name), fold_name(other)
+    return any(
+        _near(name, other, a, b) for a in fold_keys(name) for b in fold_keys(other)
+    ) and not is_derived(name, other)
+
+
+def _near(name: str, other: str, a: str, b: str) -> bool:
+    """Whether two folded keys of the names are the same name, or slips apart."""
     if not a or not b:
         return False
     if a != b:
@@ -124,4 +141,4 @@ def are_variants(name: str, other: str) -> bool:
             return False
         if DamerauLevenshtein.distance(a, b, score_cutoff=slips) > slips:
             return False
-    return not is_derived(name, other)
+    return True

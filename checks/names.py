@@ -11,7 +11,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bib.citations import NOT_PERSONS, common_words, is_common_word
 from bib.linking import people
 from bib.model import Document, Severity, Span
-from bib.namefold import allowed_slips, are_variants, ascii_letters, fold_name, variant_keys
+from bib.namefold import (
+    allowed_slips,
+    are_variants,
+    ascii_letters,
+    fold_keys,
+    fold_name,
+    variant_keys,
+)
 from checks.citing import citing
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -171,7 +178,12 @@ def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
             same_key.setdefault(folded[i], []).append(i)
     for members in same_key.values():
         pairs.update(itertools.combinations(members, 2))
-    text_keys = {i: _deletions(folded[i]) for i, s in enumerate(spellings) if not s.in_list}
+    # A text spelling is filed under each of its keys (Ševčenko also as Shevchenko).
+    text_keys = {
+        i: set().union(*map(_deletions, fold_keys(s.text)))
+        for i, s in enumerate(spellings)
+        if not s.in_list
+    }
     from_text: dict[str, list[int]] = {}
     for i, keys in text_keys.items():
         for key in keys:
@@ -179,7 +191,7 @@ def _candidate_pairs(spellings: list[_Spelling]) -> set[tuple[int, int]]:
     if not from_text:
         return pairs
     for i in range(len(spellings)):
-        for key in text_keys.get(i) or _deletions(folded[i]):
+        for key in text_keys.get(i) or set().union(*map(_deletions, fold_keys(spellings[i].text))):
             for j in from_text.get(key, ()):
                 if i != j:
                     pairs.add((min(i, j), max(i, j)))

@@ -110,3 +110,20 @@ def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_variant() -
     document = read_document(COMMON_WORD.encode(), "essay.md")
     found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
     assert found == [["Service", "Servise"]]
+
+
+HACEK = """# Ukrainian poetry
+
+Ševčenko (1840) wrote of serfdom, and Grabowicz (1982) read him as a myth-maker.
+
+## References
+
+Grabowicz, G. G. (1982). *The poet as mythmaker*. Harvard University Press.
+Shevchenko, T. (1840). *Kobzar*. St Petersburg: Fishon.
+"""
+
+
+def test_a_hacek_spelling_is_a_variant_of_its_english_romanisation() -> None:
+    document = read_document(HACEK.encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == [["Shevchenko", "Ševčenko"]]

@@ -25,6 +25,10 @@ from bib.namefold import are_variants, fold_name, is_derived, variant_keys
         ("Dzhugashvili", "Djugashvili"),
         ("Zhdanov", "Jdanov"),
         ("Iagoda", "Yagoda"),
+        # háček letters of scholarly transliteration, spelled out or dropped
+        ("Ševčenko", "Shevchenko"),
+        ("Ežov", "Yezhov"),
+        ("Čapek", "Chapek"),
         # German "tsch" for ч
         ("Chernenko", "Tschernenko"),
         ("Khrushchev", "Chruschtschow"),

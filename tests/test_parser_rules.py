@@ -27,6 +27,7 @@ from bib.parser.rules import (
     container_without_title,
     editors_need_a_cue,
     names_do_not_take_a_lone_word,
+    names_end_at_et_al,
     names_end_at_given_name,
     names_end_at_initials,
     pages_that_are_years,
@@ -67,6 +68,7 @@ NAMES = [
     # A lone word before the comma is a family name: the words after it are given names.
     ("Miller, Jean Baker", [("Miller", "Jean Baker")], False, False),
     ("Miller, Jean Baker, and Tom Jones", [("Miller", "Jean Baker"), ("Jones", "Tom")], False, False),
+    ("Getty, J. Arch.", [("Getty", "J. Arch")], False, False),
     ("M.Atiyah, N. Hitchin", [("Atiyah", "M."), ("Hitchin", "N.")], False, False),
 ]  # fmt: skip
 
@@ -209,6 +211,11 @@ def _relabelled(
         (names_do_not_take_a_lone_word, "KEMP , Wolfgang , Der Anteil des Betrachters . Munich",
          "author author author author author author author author title place",
          "author author author author title title title title title place"),
+        (names_end_at_et_al, "edited by Julian Cooper et al. , Macmillan , 1995",
+         "editor editor editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor editor editor publisher publisher date"),
+        (names_end_at_et_al, "N. Ikeno et al. , PTEP 2015", "author author author author author author author",
+         "author author author author author author author"),
         # Pairs of inverted names, Vancouver initials and "and" keep their names.
         (names_do_not_take_a_lone_word, "Smith , John , Jones , Mary , Title",
          "author author author author author author author author title",

@@ -177,11 +177,14 @@ def _trailing_particles(part: str) -> tuple[str, str]:
 
 
 def _one_family_then_given_names(part: str, nxt: str) -> bool:
+    """ "Miller", "Jean Baker" and "Getty", "J. Arch": given names and initials, at least
+    one a whole word (all initials are read as usual)."""
     words = nxt.split()
     return (
         part.replace("-", "").isalpha()
         and 2 <= len(words) <= 3
-        and all(w[:1].isupper() and w.isalpha() and not _is_initials(w) for w in words)
+        and all(w[:1].isupper() and (_is_initials(w) or w.isalpha()) for w in words)
+        and any(w.isalpha() and not _is_initials(w) for w in words)
     )
 
 

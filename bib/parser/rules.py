@@ -490,6 +490,41 @@ def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[
     return out
 
 
+def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "edited by Julian Cooper et al., Macmillan, 1995" the names end at "et al.".
+
+    Capitalised words after "et al.," in a run of editors, with the date next and no
+    publisher found, are the publisher (MLA's "edited by Editor et al., Publisher,
+    Year"). Authors' "et al." is left alone: a journal follows it in science styles.
+    """
+    out = list(labels)
+    if L.PUBLISHER in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs):
+        if out[first] != L.EDITOR:
+            continue
+        al = next(
+            (k for k in range(first + 1, last) if tokens[k].text in ("al.", "al")
+             and tokens[k - 1].text == "et"),
+            -1,
+        )  # fmt: skip
+        if al < 0:
+            continue
+        words = [k for k in range(al + 1, last + 1) if _is_word(tokens[k])]
+        following = out[runs[index + 1][0]] if index + 1 < len(runs) else ""
+        if (
+            words
+            and len(words) <= 4
+            and tokens[al + 1].text == ","
+            and following == L.DATE
+            and all(tokens[k].text[:1].isupper() for k in words[:1])
+        ):
+            for k in range(words[0], last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal."""
     if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
@@ -515,6 +550,7 @@ RELABELLING_RULES = (
     names_keep_their_particle,
     names_do_not_take_a_lone_word,
     undated_titles_give_up_their_year,
+    names_end_at_et_al,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

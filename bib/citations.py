@@ -621,7 +621,7 @@ def _regnal_name(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, .
         return (run.family.lower(),)
     given = run.given.split()
     if given and len(run.family) > 1 and _ROMAN.fullmatch(run.family):
-        return (given[-1].lower(),)
+        return (given[-1].lower(), run.family.lower())  # "Louis" and "Louis XIV"
     return ()
 
 

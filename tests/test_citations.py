@@ -235,6 +235,7 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
             "Charles XII lost at Poltava. In his letters, Charles insists on his innocence.",
             [("Charles", "weak")],
         ),
+        ("In his memoirs, Louis XIV insists that the state is his.", [("Louis XIV", "weak")]),
         # kin and household are an actor's, also after "own"
         ("Alexei's father had him tortured. In the end, Alexei insists.", [("Alexei", "weak")]),
         ("Peter's own court was new. In the end, Peter insists.", [("Peter", "weak")]),

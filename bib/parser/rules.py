@@ -267,6 +267,16 @@ def publisher_continues(tokens: Sequence[Token], labels: Sequence[str]) -> list[
     return out
 
 
+def names_do_not_end_in_an_opener(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """An opening bracket or quote that ends a run of names opens the next field: in
+    "Smith, A. (2019)" the "(" is the date's, not the name's."""
+    out = list(labels)
+    for i in range(len(out) - 1):
+        if out[i] != out[i + 1] and out[i] in (L.AUTHOR, L.EDITOR) and tokens[i].text in _OPENING:
+            out[i] = out[i + 1]
+    return out
+
+
 _INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*|[A-Z])$")
 _SUFFIX_TOKEN = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
@@ -287,7 +297,9 @@ def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> lis
         k = comma + 1
         while k <= last and _INITIAL_TOKEN.match(tokens[k].text):
             k += 1
-        tail = tokens[k : last + 1]
+        tail = list(tokens[k : last + 1])
+        if len(tail) > 1 and tail[-1].text in (":", "."):
+            tail.pop()  # "Snyder, T. Bloodlands: Europe between..."
         if (
             k == comma + 1
             or not tail
@@ -544,6 +556,7 @@ def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> lis
 # The order matters: each rule sees the labels the one before it left.
 RELABELLING_RULES = (
     punctuation_is_no_field,
+    names_do_not_end_in_an_opener,
     editors_need_a_cue,
     names_end_at_initials,
     names_end_at_given_name,

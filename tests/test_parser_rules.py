@@ -22,6 +22,8 @@ from bib.parser.fields import (
 )
 from bib.parser.names import parse_names
 from bib.parser.rules import (
+    an_edition_ends_at_its_cue,
+    an_untitled_note_is_the_title,
     close_brackets,
     close_quoted_titles,
     container_without_title,
@@ -227,6 +229,15 @@ def _relabelled(
         (names_end_at_initials, "L. Faybusovich , M. Gekhtman , Elementary Toda",
          "author author author author author author title title",
          "author author author author author author title title"),
+        (an_untitled_note_is_the_title, "Browning , C. ( 1992 ) . Ordinary men : Reserve Police . HarperCollins .",
+         "author author author date date date date note note note note note note note note",
+         "author author author date date date date title title title title title title publisher publisher"),
+        (an_untitled_note_is_the_title, "Federrath , C. , 2016 , arXiv:1606.03121",
+         "author author author author date date note note note note",
+         "author author author author date date note note note note"),
+        (an_edition_ends_at_its_cue, "extremes ( 2nd ed. ) . Michael Joseph.",
+         "title edition edition edition edition edition edition author",
+         "title edition edition edition edition edition publisher publisher"),
         # Pairs of inverted names, Vancouver initials and "and" keep their names.
         (names_do_not_take_a_lone_word, "Smith , John , Jones , Mary , Title",
          "author author author author author author author author title",

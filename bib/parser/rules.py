@@ -537,6 +537,75 @@ def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[s
     return out
 
 
+def an_untitled_note_is_the_title(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """With no title anywhere, words labelled a note right after the names or the date
+    are the title ("Browning, C. R. (1992). Ordinary men: Reserve Police Battalion
+    101 ... HarperCollins."), and a last sentence of one to four capitalised words
+    after it is the publisher."""
+    out = list(labels)
+    if L.TITLE in out or L.NOTE not in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs):
+        if out[first] != L.NOTE:
+            continue
+        before = out[runs[index - 1][0]] if index else ""
+        words = [k for k in range(first, last + 1) if _is_word(tokens[k])]
+        prose = [k for k in words if len(tokens[k].text) > 2 and tokens[k].text.isalpha()]
+        if before not in (L.AUTHOR, L.EDITOR, L.DATE) or len(prose) < 3:
+            return out  # not "arXiv:1606.03121", "[Motion picture]"
+        end = last
+        stops = [k for k in range(first, last) if tokens[k].text.endswith(".") and k > first]
+        tail = [k for k in words if stops and k > stops[-1]]
+        if (
+            L.PUBLISHER not in out
+            and 1 <= len(tail) <= 4
+            and all(tokens[k].text[:1].isupper() for k in tail)
+            and len(words) - len(tail) >= 3
+        ):
+            for k in range(stops[-1] + 1, last + 1):
+                out[k] = L.PUBLISHER
+            end = stops[-1]
+        for k in range(first, end + 1):
+            out[k] = L.TITLE
+        return out
+    return out
+
+
+_EDITION_END = frozenset("ed ed. edn edn. edition edition. ed.) edn.) aufl aufl. éd éd.".split())
+
+
+def an_edition_ends_at_its_cue(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "(2nd ed.). Michael Joseph." the edition ends at "ed.)": with no publisher
+    found, the capitalised words after it (and names the tagger saw there) are the
+    publisher."""
+    out = list(labels)
+    if L.EDITION not in out or L.PUBLISHER in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs):
+        if out[first] != L.EDITION:
+            continue
+        cue = max(
+            (k for k in range(first, last + 1) if tokens[k].text.lower() in _EDITION_END),
+            default=-1,
+        )
+        if cue < 0:
+            return out
+        k = cue + 1
+        while k <= last and not _is_word(tokens[k]):
+            k += 1
+        end = last
+        if index + 1 < len(runs) and out[runs[index + 1][0]] == L.AUTHOR:
+            end = runs[index + 1][1]  # "Michael" + "Joseph." read as a person
+        words = [j for j in range(k, end + 1) if _is_word(tokens[j])]
+        if 1 <= len(words) <= 5 and tokens[words[0]].text[:1].isupper():
+            for j in range(k, end + 1):
+                out[j] = L.PUBLISHER
+        return out
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal."""
     if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
@@ -564,6 +633,8 @@ RELABELLING_RULES = (
     names_do_not_take_a_lone_word,
     undated_titles_give_up_their_year,
     names_end_at_et_al,
+    an_untitled_note_is_the_title,
+    an_edition_ends_at_its_cue,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

@@ -35,6 +35,7 @@ from bib.parser.rules import (
     names_end_at_initials,
     pages_that_are_years,
     punctuation_is_no_field,
+    title_after_role,
     title_after_role_mark,
     undated_titles_give_up_their_year,
 )
@@ -72,6 +73,7 @@ NAMES = [
     ("Miller, Jean Baker", [("Miller", "Jean Baker")], False, False),
     ("Miller, Jean Baker, and Tom Jones", [("Miller", "Jean Baker"), ("Jones", "Tom")], False, False),
     ("Getty, J. Arch.", [("Getty", "J. Arch")], False, False),
+    ("Edited and translated by Richard B. Day.", [("Day", "Richard B.")], True, False),
     ("M.Atiyah, N. Hitchin", [("Atiyah", "M."), ("Hitchin", "N.")], False, False),
 ]  # fmt: skip
 
@@ -238,6 +240,11 @@ def _relabelled(
         (an_edition_ends_at_its_cue, "extremes ( 2nd ed. ) . Michael Joseph.",
          "title edition edition edition edition edition edition author",
          "title edition edition edition edition edition publisher publisher"),
+        (title_after_role, "Ilic , Melanie , ed. Stalin's Terror Revisited . Basingstoke",
+         "editor editor editor editor editor editor editor editor editor place",
+         "editor editor editor editor editor title title title title place"),
+        (title_after_role, "Ed Reina et al. , N.A.R", "editor editor editor editor editor editor editor",
+         "editor editor editor editor editor editor editor"),
         # Pairs of inverted names, Vancouver initials and "and" keep their names.
         (names_do_not_take_a_lone_word, "Smith , John , Jones , Mary , Title",
          "author author author author author author author author title",

@@ -25,6 +25,7 @@ _SPACE_RUN = r"\s(?<!\s\s)\s*"
 _ROLE_AT_END = r"\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*+[,.:;]?\s*+$)"
 _EDITOR_MARK = re.compile(
     r"\(\s*(?:eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|orgs?|a cura di)\s*\.?\s*\)"
+    r"|\b(?:edited|ed\.)\s+and\s+(?:translated|trans\.)\s+by\b"
     r"|\b(?:edited|ed\.|eds\.|hrsg\.|herausgegeben|éd\.|dir\.)\s+(?:by|von|par)\b"
     rf"|,\s*{_ROLE_AT_END}|{_SPACE_RUN}{_ROLE_AT_END}|{_ROLE_AT_END}"
     r"|^\s*(?:edited|herausgegeben)\s+(?:by|von)\b"

@@ -166,19 +166,33 @@ _ROLE_MARK = re.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir|coord)\.?\)?[,:]?$", re.
 _PAGE_CUE_TOKEN = re.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
 
 
+def _marks_role(tokens: Sequence[Token], first: int, k: int) -> bool:
+    """Whether token ``k`` of a run of names from ``first`` is "(ed.)", or an "ed." that a
+    capitalised word other than "By" follows (not "Ed" the given name, first)."""
+    if not _ROLE_MARK.match(tokens[k].text):
+        return False
+    after = tokens[k + 1].text
+    if ")" in tokens[k].text + after:
+        return True
+    return (
+        k > first
+        and tokens[k].text.endswith(".")
+        and after[:1].isupper()
+        and after[1:2].isalpha()
+        and after.lower() != "by"
+    )
+
+
 def title_after_role(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
-    """Words after "(ed.)" in a name field are the title when the tagger found none."""
+    """Words after "(ed.)" or "ed." in a name field are the title when the tagger found
+    none ("Ilic, Melanie, ed. Stalin's Terror Revisited."); "ed. by" names people."""
     out = list(labels)
     if L.TITLE in out:
         return out
     for first, last in _runs(labels):
         if out[first] not in (L.AUTHOR, L.EDITOR):
             continue
-        mark = next(
-            (k for k in range(first, last) if _ROLE_MARK.match(tokens[k].text) and ")" in
-             (tokens[k].text + (tokens[k + 1].text if k + 1 <= last else ""))),
-            -1,
-        )  # fmt: skip
+        mark = next((k for k in range(first, last) if _marks_role(tokens, first, k)), -1)
         if mark < 0:
             continue
         start = mark + 1

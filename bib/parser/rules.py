@@ -621,19 +621,34 @@ def an_edition_ends_at_its_cue(tokens: Sequence[Token], labels: Sequence[str]) -
 
 
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
-    """Volume, pages and no place: the "publisher" right after the title is a journal."""
-    if L.CONTAINER in labels or L.PLACE in labels or L.PAGES not in labels:
+    """Volume, pages and no place: the "publisher" right after the title is a journal.
+
+    So it is after a title in quotation marks, with no place: a quoted title is a part
+    of something (MLA's '"The Third Reich in History and Memory." The New York Review
+    of Books, 12 Mar. 2015'), and books have places.
+    """
+    if L.CONTAINER in labels or L.PLACE in labels:
         return list(labels)
-    if L.VOLUME not in labels:
+    quoted = next((t.text in _QUOTE_PAIRS for t, label in zip(tokens, labels, strict=True)
+                   if label == L.TITLE), False)  # fmt: skip
+    if not quoted and (L.PAGES not in labels or L.VOLUME not in labels):
         return list(labels)
     out = list(labels)
     runs = _runs(labels)
     for (first, last), previous in zip(runs[1:], runs, strict=False):
         if out[first] == L.PUBLISHER and out[previous[0]] == L.TITLE:
+            if quoted and any(
+                t.text.lower().strip(".,") in _PUBLISHER_WORDS for t in tokens[first : last + 1]
+            ):
+                break  # '"11290 Chemical Products" (Kagaku Kogyo Nippou Co., Ltd.)'
             for k in range(first, last + 1):
                 out[k] = L.CONTAINER
             break
     return out
+
+
+# Words only a publisher's name has ("The New York Review of Books" is a magazine).
+_PUBLISHER_WORDS = frozenset("press presses verlag publishers publishing co ltd inc gmbh".split())
 
 
 # The order matters: each rule sees the labels the one before it left.

@@ -273,12 +273,29 @@ def initials(shape: Shape) -> str | None:
     return "without full stops" if stops == {False} else "with and without full stops"
 
 
+_IN_A_BOOK = re.compile(r"^\W*in\b", re.IGNORECASE)
+
+
 def comparable_type(shape: Shape) -> str:
-    """Entries whose layout is comparable: articles with reviews, books with edited books."""
+    """Entries whose layout is comparable: articles with reviews, books with edited books,
+    and a "book" whose title is followed by "in" and another work with chapters (the
+    parser's type for "‘Title’, in Lucas, C. (ed.) *Rewriting...*")."""
+    if shape.type is EntryType.BOOK and _part_of_a_book(shape):
+        return EntryType.CHAPTER.value
     return {
         EntryType.REVIEW: EntryType.ARTICLE.value,
         EntryType.EDITED_BOOK: EntryType.BOOK.value,
     }.get(shape.type, shape.type.value)
+
+
+def _part_of_a_book(shape: Shape) -> bool:
+    title = shape.first(frozenset({"title"}))
+    if title is None:
+        return False
+    for i in range(title + 1, len(shape.pieces)):
+        if shape.pieces[i].label in NAME_LABELS | {"title", "container"}:
+            return bool(_IN_A_BOOK.match(shape.before(i) + shape.text(i)))
+    return False
 
 
 def whole_list(shape: Shape) -> str:

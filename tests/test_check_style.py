@@ -16,6 +16,7 @@ from checks.registry import run_checks
 from checks.settings import Settings
 from checks.style import (
     Shape,
+    comparable_type,
     imprint,
     inconsistent_style,
     initials,
@@ -229,6 +230,24 @@ def test_a_particle_left_out_of_the_family_name_is_no_natural_order() -> None:
     assert name_order(Shape(raw, EntryType.BOOK, pieces, "van der Linden", "M.")) == (
         "Family, Given"
     )
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (CONQUEST, "book"),
+        # a "book" whose title is followed by "in" and another work is a chapter
+        (
+            "{author:Jones, C.} ({date:1991}) '{title:Bourgeois revolution}', "
+            "{editor:in Lucas, C. (ed.)} *{title:Rewriting the French Revolution}*. "
+            "{place:Oxford}: {publisher:Clarendon}",
+            "chapter",
+        ),
+        ("{author:Pons, S.} {title:War in Europe} ({place:London}: {publisher:Cass})", "book"),
+    ],
+)
+def test_comparable_type(marked: str, expected: str) -> None:
+    assert comparable_type(shape(marked)) == expected
 
 
 def test_an_inverted_family_name_of_two_words_is_no_natural_order_and_has_no_initial() -> None:

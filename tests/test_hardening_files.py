@@ -239,18 +239,14 @@ def test_a_signal_in_the_middle_of_writing_leaves_the_old_output(
     output = tmp_path / "refs.bib"
     output.write_text(OLD, encoding="utf-8")
     signal_me = tmp_path / "writing"
-    # The child's stderr goes to a file, not a pipe: waiting on a pipe waits for every
-    # process that holds its write end, and once in a full run the wait outlasted the
-    # killed child by 30 s. The file is read once the child has exited.
-    errors = tmp_path.parent / f"{tmp_path.name}.stderr"
-    with errors.open("w", encoding="utf-8") as stderr_file:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SLOW_WRITER, "export", str(essay), "-o", str(output)],
-            cwd=ROOT,
-            env={**os.environ, "BIB_TEST_SIGNAL_ME": str(signal_me)},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr_file,
-        )
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITER, "export", str(essay), "-o", str(output)],
+        cwd=ROOT,
+        env={**os.environ, "BIB_TEST_SIGNAL_ME": str(signal_me)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not signal_me.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -259,11 +255,10 @@ def test_a_signal_in_the_middle_of_writing_leaves_the_old_output(
         [temporary] = leftovers(tmp_path)
         assert 0 < (tmp_path / temporary).stat().st_size < len(many_references(60))
         process.send_signal(sent)
-        process.wait(timeout=30)
+        _, stderr = process.communicate(timeout=30)
     finally:
         process.kill()
-        process.wait()
-    stderr = errors.read_text(encoding="utf-8")
+        process.communicate()
     assert output.read_text(encoding="utf-8") == OLD
     assert "Traceback" not in stderr
     if sent == signal.SIGKILL:

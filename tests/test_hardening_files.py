@@ -191,9 +191,13 @@ def test_a_read_only_file_system_is_one_line_and_exit_2(tmp_path: Path) -> None:
 # however loaded the machine is (a timed sleep in the test would race the writer).
 SLOW_WRITER = textwrap.dedent(
     """
-    import os, sys, time
+    import os, signal, sys, time
     from pathlib import Path
     import cli.files
+    # Ctrl-C as a terminal delivers it, even when the tests were started from a
+    # background job (a non-interactive shell starts those with SIGINT ignored, and
+    # the ignoring is inherited).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     real_fdopen = os.fdopen
     signal_me = Path(os.environ["BIB_TEST_SIGNAL_ME"])
 

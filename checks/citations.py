@@ -129,7 +129,10 @@ def _given_agrees(given: str, family: str, entry: Entry) -> bool:
     if not initial:
         return True
     key = fold_name(family)
+    whole = fold_name(f"{given} {family}")
     for name in people(entry):
+        if whole in (fold_name(name.family), fold_name(name.full_family)):
+            return True  # "the Wilson Center" for the organisation listed as one name
         if key not in (fold_name(name.family), fold_name(name.full_family)):
             continue
         written = name.given or _given_as_written(entry.raw, name.family)

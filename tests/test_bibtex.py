@@ -718,3 +718,15 @@ def test_docstring_examples_hold() -> None:
     results = doctest.testmod(bib.bibtex)
     assert results.attempted > 0
     assert results.failed == 0
+
+
+def test_an_organisation_is_one_author_and_names_the_key() -> None:
+    from bib.parser import parse_reference
+
+    reference = parse_reference(
+        "World Health Organization. (2020). Coronavirus disease (COVID-19) pandemic. "
+        "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"
+    )
+    text = to_bibtex([Entry("", Span(1), reference)])
+    assert "@misc{worldhealthorganization2020," in text
+    assert "author = {{World Health Organization}}," in text

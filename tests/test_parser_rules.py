@@ -74,6 +74,11 @@ NAMES = [
     ("Miller, Jean Baker", [("Miller", "Jean Baker")], False, False),
     ("Miller, Jean Baker, and Tom Jones", [("Miller", "Jean Baker"), ("Jones", "Tom")], False, False),
     ("Getty, J. Arch.", [("Getty", "J. Arch")], False, False),
+    # An organisation is one name; a surname that is also a noun (Court) is not one.
+    ("World Health Organization.", [("World Health Organization", "")], False, False),
+    ("Department of Health", [("Department of Health", "")], False, False),
+    ("Margaret Court", [("Court", "Margaret")], False, False),
+    ("J. Bank", [("Bank", "J.")], False, False),
     ("Edited and translated by Richard B. Day.", [("Day", "Richard B.")], True, False),
     ("M.Atiyah, N. Hitchin", [("Atiyah", "M."), ("Hitchin", "N.")], False, False),
 ]  # fmt: skip

@@ -60,3 +60,14 @@ def test_select_and_ignore_take_names_codes_and_prefixes(
 
     chosen = {r.name for r in selected_rules(Settings(select=select, ignore=ignore))}
     assert chosen & {"unparsed-reference", "no-bibliography"} == expected
+
+
+def test_an_organisation_mentioned_by_its_name_is_cited() -> None:
+    text = (
+        "# The long telegram\n\nThe Wilson Center now makes the telegram available.\n\n"
+        "## References\n\n"
+        'Wilson Center Digital Archive. "Telegram from George Kennan to George Marshall." '
+        "February 22, 1946. Accessed January 9, 2024. https://digitalarchive.wilsoncenter.org/"
+        "document/116178.\n"
+    )
+    assert findings_of(RULES["unused-reference"], text) == []

@@ -106,6 +106,22 @@ def _name(family: str, given: str) -> Name:
     return Name(family=family, given=_tidy_given(given), particle=particle, suffix=suffix)
 
 
+# Nouns that name a body, not a person (surnames such as Court or House are not here).
+_CORPORATE = frozenset(
+    """organization organisation association institute institution university society
+    agency ministry department committee commission council foundation bureau bank fund
+    office center centre academy federation corporation administration secretariat
+    network programme program services""".split()
+)
+
+
+def _is_corporate(words: list[str]) -> bool:
+    """An organisation's name: a noun of a body in it, and no initials."""
+    return any(w.lower().strip(".,") in _CORPORATE for w in words) and not any(
+        w[:1].isupper() and _is_initials(w) for w in words
+    )
+
+
 def parse_person(text: str) -> Name | None:
     """One person written without a comma: "Oleg V. Naumov", "Saad ED", "BARIL Jean"."""
     text = _TITLES.sub("", " ".join(text.split()).strip(" ,;:-–—"))
@@ -118,6 +134,9 @@ def parse_person(text: str) -> Name | None:
         return None
     if len(words) == 1:
         return _name(words[0], "")
+    if _is_corporate(words):
+        # "World Health Organization": one name, not a given and a family name.
+        return Name(family=" ".join(w.rstrip(".,") for w in words))
     lowered = [w.lower() for w in words]
     # Family first when the name ends in initials ("Gorodetsky G.", "Saad ED") or
     # starts with a family name in capitals ("AYKUT Stefan C.").

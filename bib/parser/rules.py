@@ -423,13 +423,12 @@ def names_keep_their_particle(tokens: Sequence[Token], labels: Sequence[str]) ->
 _JOINING = frozenset("and & et und y e og".split())
 _NOT_NAMES = frozenset("al eds ed hrsg hg dir éd éds trans".split())
 _ARTICLES = frozenset("the a an der die das ein eine le la les il lo gli el los las un une".split())
-_NAME_PARTICLES = frozenset("van von der den de del della di da du des la le ten ter zu".split())
 
 
 def _reads_as_title(words: Sequence[str]) -> bool:
     """Words no name is made of: an article first, or a lower-case word not a particle."""
     return words[0].lower() in _ARTICLES or any(
-        w[:1].islower() and w not in _NAME_PARTICLES for w in words[1:]
+        w[:1].islower() and w not in _TRAILING_PARTICLES for w in words[1:]
     )
 
 
@@ -524,7 +523,7 @@ def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[s
     Year"). Authors' "et al." is left alone: a journal follows it in science styles.
     """
     out = list(labels)
-    if L.PUBLISHER in out:
+    if L.PUBLISHER in out or L.EDITOR not in out:
         return out
     runs = _runs(out)
     for index, (first, last) in enumerate(runs):

@@ -341,16 +341,16 @@ def build_reference(
             and (_YEAR.search(_YEAR_RANGE.sub(" ", text)) or text == dates[-1])
         ):
             year_text = text
-    year_text = year_text or date_text
-    if not find_year(year_text):
-        year_text = " ".join(
-            s.text for s in segments if s.label in (L.VOLUME, L.PLACE, L.PUBLISHER)
+    year = find_year(year_text or date_text)
+    if not year:
+        year = find_year(
+            " ".join(s.text for s in segments if s.label in (L.VOLUME, L.PLACE, L.PUBLISHER))
         )
-    if not find_year(year_text):
+    if not year:
         # No date where dates go: a year the tagger left in the pages, a note or the
         # names ("pp 10. 1956", "Jameson, Fredric. 1971B.") is still the year; one in a
         # title or a journal's name is not.
-        year_text = " ".join(s.text for s in segments if s.label not in _NO_YEAR_IN)
+        year = find_year(" ".join(s.text for s in segments if s.label not in _NO_YEAR_IN))
 
     volume_text = " ".join(_all(segments, L.VOLUME))
     volume, number = split_volume(volume_text) if volume_text else ("", "")
@@ -381,7 +381,6 @@ def build_reference(
     container_raw = _first(segments, L.CONTAINER)
     container = clean_container(container_raw)
     pages_text = _first(segments, L.PAGES)
-    year = find_year(year_text)
     if container and not volume:
         # "Phys. Rev. D86": a volume glued to the journal's last letter.
         glued = _GLUED_VOLUME.match(container) or (

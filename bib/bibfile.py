@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bib import patterns
 from bib.errors import BibError
 from bib.model import Block, Document, Entry, EntryType, Finding, Name, Reference, Span, Suppression
 from bib.text import decode
@@ -64,11 +65,13 @@ _TYPES = {
     "webpage": EntryType.WEBPAGE,
     "review": EntryType.REVIEW,
 }
-_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(?!(?i:string|comment|preamble)\b)\w+[ \t]*[{(]", re.M)
-_DASHES = re.compile(r"\s*[-‐‑‒–—―−]+\s*")
-_SPACE = re.compile(r"\s+")
-_YEAR = re.compile(r"[0-9]{4}")
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+_ENTRY_START = patterns.compile(
+    r"^[ \t]*@[ \t]*(?!(?i:string|comment|preamble)\b)\w+[ \t]*[{(]", re.M
+)
+_DASHES = patterns.compile(r"\s*[-‐‑‒–—―−]+\s*")
+_SPACE = patterns.compile(r"\s+")
+_YEAR = patterns.compile(r"[0-9]{4}")
+_DATE = patterns.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
 def read_bib(data: bytes, path: str) -> Document:

@@ -78,13 +78,13 @@ refuses the trailing comma of ``De Gaulle,``.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 import urllib.parse
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, cast
 
+from bib import patterns
 from bib.keys import ensure_keys
 from bib.model import Entry, EntryType, Name, Reference
 
@@ -106,12 +106,12 @@ _SPECIALS = {
 _LIGATURES = frozenset({"--", "``", "''", ",,", "!`", "?`"})
 # Characters latexcodec writes as ASCII that LaTeX typesets as the original.
 _LATEX_QUOTES = {"’": "'", "‘": "`"}
-_DASHES = re.compile(r"\s*[-‐‑‒–—―−]+\s*")
-_SPACE = re.compile(r"\s+")
-_ESCAPE = re.compile(r"\\[&%#_$]")
-_AT_BEFORE_BRACE = re.compile(r"@(?=[\w@ \t]*\{)")
-_BAD_KEY = re.compile(r"[\s,{}()\"#%'=\\]")
-_MASTERS = re.compile(
+_DASHES = patterns.compile(r"\s*[-‐‑‒–—―−]+\s*")
+_SPACE = patterns.compile(r"\s+")
+_ESCAPE = patterns.compile(r"\\[&%#_$]")
+_AT_BEFORE_BRACE = patterns.compile(r"@(?=[\w@ \t]*\{)")
+_BAD_KEY = patterns.compile(r"[\s,{}()\"#%'=\\]")
+_MASTERS = patterns.compile(
     r"(?<!\w)(?:MA|M\.A\.|MSc|M\.Sc\.|MPhil|M\.Phil\.|MRes|M\.Res\.)(?!\w)|(?i:\bmaster)"
 )
 

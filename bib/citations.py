@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import Block, Document, Span
 
 STRONG, WEAK = "strong", "weak"
@@ -60,7 +61,7 @@ class Mention(NamedTuple):
 
 # --- words -----------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD = patterns.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "la", "le", "di", "da", "del"})
 _PARTICLES |= {"della", "ten", "ter", "dos", "das", "al", "el", "bin", "ibn"}
 
@@ -386,7 +387,9 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | N
     return (strength, False) if strength else None
 
 
-_YEAR_THEN_VERB = re.compile(r"\s*\((?:\d{4}[a-z]?)\)\s+(?:[a-z]+ly\s+|has\s+|have\s+)?([a-z]+)")
+_YEAR_THEN_VERB = patterns.compile(
+    r"\s*\((?:\d{4}[a-z]?)\)\s+(?:[a-z]+ly\s+|has\s+|have\s+)?([a-z]+)"
+)
 
 
 def _reports_after_year(text: str, end: int) -> bool:
@@ -455,7 +458,10 @@ def _marked(text: str, start: int) -> bool:
             break
     sentence = window if end < 0 else window[: end + 8]
     # A bracket naming someone ("Print spread fast (Eisenstein 1979)") cites that someone.
-    return bool(re.search(r"\[\^?\w{1,8}\]|\[\d|\([^()A-Z]*\d[^()A-Z]*\)", sentence))
+    return bool(_NOTE_OR_NUMBER.search(sentence))
+
+
+_NOTE_OR_NUMBER = patterns.compile(r"\[\^?\w{1,8}\]|\[\d|\([^()A-Z]*\d[^()A-Z]*\)")
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
@@ -464,10 +470,16 @@ def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
     return STRONG if _publication_year(after) else None
 
 
+_PUBLICATION_YEAR = patterns.compile(
+    r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?:\s*\[(\d{4})\])?(?![-–—/]\d)"
+)
+_BRACKET_AFTER_NAME = patterns.compile(r"[’']?s?\s*\(")
+
+
 def _publication_year(after: str) -> str:
     """The year of "(2016)", "(2016a, 45)" or "(n.d.)" opening ``after``, or ""; with the
     other edition's year when one follows in square brackets: "1982 [2010]"."""
-    found = re.match(r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?:\s*\[(\d{4})\])?(?![-–—/]\d)", after)
+    found = _PUBLICATION_YEAR.match(after)
     if not found:
         return ""
     return f"{found.group(1)} [{found.group(2)}]" if found.group(2) else found.group(1)
@@ -604,7 +616,7 @@ _ACTOR_VERBS = frozenset(
 )
 
 
-_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN = patterns.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def _regnal_name(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, ...]:
@@ -653,7 +665,7 @@ def _read_block(
         elif (
             _left_words(tokens, run.first, 1)[-1:] in _PLACES_BEFORE
             and not run.possessive
-            and not re.match(r"[’']?s?\s*\(", after)
+            and not _BRACKET_AFTER_NAME.match(after)
         ):
             actors.add(run.family.lower())
         if cue is None or _emphasised(block.text, tokens[run.first].start):
@@ -783,9 +795,9 @@ def _emphasised(original: str, start: int) -> bool:
     return start > 0 and original[start - 1 : start] in ("*", "_")
 
 
-_CLAUSE_END = re.compile(r"[.!?…:;]\W*$|\n\s*\n")
-_INITIAL_GAP = re.compile(r"\.\s?")
-_SENTENCE_END = re.compile(r"[.!?]\s+$")
+_CLAUSE_END = patterns.compile(r"[.!?…:;]\W*$|\n\s*\n")
+_INITIAL_GAP = patterns.compile(r"\.\s?")
+_SENTENCE_END = patterns.compile(r"[.!?]\s+$")
 
 
 @lru_cache(maxsize=512)
@@ -851,21 +863,21 @@ def _name_parts(word: str) -> tuple[str, ...]:
 # --- parenthetical citations --------------------------------------------------
 
 # A citation may wrap onto the next line ("(Soboul\n1974)"), never across a blank one.
-_PARENTHESIS = re.compile(r"\(((?:[^()\n]|\n(?![ \t]*\n)){1,300})\)")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
+_PARENTHESIS = patterns.compile(r"\(((?:[^()\n]|\n(?![ \t]*\n)){1,300})\)")
+_YEAR = patterns.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$|^n\.\s?d\.?$")
 # A page, a range, or a page in roman numerals; a letter may follow a number ("45a"), not
 # a numeral: "ILO" and "CIA" are organisations, not pages "il" and "ci".
-_LOCATOR = re.compile(
+_LOCATOR = patterns.compile(
     r"^(?:pp?\.?\s*)?(\d+[a-z]?(?:\s*[-–—]\s*\d+)?|[ivxlc]+)(?:(?<![ivxlc])\s*[a-z])?$", re.I
 )
 # A date in brackets: a month (its day before or after it) and a year, or an era and a year.
-_DATE = re.compile(
+_DATE = patterns.compile(
     r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?\d{4}\b"
     r"|^(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\s*\d"
 )
-_PREFIXES = re.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
-_NAME_PART = re.compile(
+_PREFIXES = patterns.compile(r"^(?:see also|see|cf\.?|e\.g\.,?|quoted in|cited in|in)\s+", re.I)
+_NAME_PART = patterns.compile(
     r"^(?P<names>(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?"
     r"(?:\s*(?:,|and|&)\s*(?:[^\W\d_][\w’'.-]*\s?)+?(?:\s+et al\.?)?)*)"
     r"\s*,?\s*(?P<rest>.*)$"
@@ -889,7 +901,7 @@ def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
                 yield citation._replace(strength=WEAK) if after_title else citation
 
 
-_PLACE_AND_YEAR = re.compile(r"[^\W\d_][^,\d]*,\s*\d{4}")
+_PLACE_AND_YEAR = patterns.compile(r"[^\W\d_][^,\d]*,\s*\d{4}")
 
 
 def _emphasised_before(original: str, at: int) -> bool:
@@ -1020,7 +1032,7 @@ def _looks_like_person(name: str) -> bool:
 
 # --- notes -----------------------------------------------------------------
 
-_NOTE_AUTHOR = re.compile(
+_NOTE_AUTHOR = patterns.compile(
     r"^(?:\[?\^?\d+\]?[:.]?\s*)?(?:(?:see also|see|cf\.?)\s+)?"
     r"(?P<name>(?:[A-Z][\w’'.-]*\.?\s+){0,3}(?:(?:van|von|de|der|du|la|le|di|da)\s+)*[^\W\d_][\w’'-]+)"
     r"\s*(?:,|\(ed|\(eds|and\s)",

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Sequence
 
+from bib import patterns
 from bib.keys import ensure_keys
 from bib.model import Entry, EntryType, Name
 
@@ -52,10 +53,10 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
-_NO_DATE = re.compile(r"n\.?\s*d\.?|no date|undated|s\.\s*d\.", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+_YEAR = patterns.compile(r"(?<!\d)(\d{4})(?!\d)")
+_ISO_DATE = patterns.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_NO_DATE = patterns.compile(r"n\.?\s*d\.?|no date|undated|s\.\s*d\.", re.IGNORECASE)
+_WORD = patterns.compile(r"[^\W\d_]+|\d+")
 
 CslDate = dict[str, list[list[int]] | str]
 

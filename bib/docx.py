@@ -34,13 +34,13 @@ separately. A note that nothing in the body refers to comes after those.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bib import patterns
 from bib.errors import BibError
 from bib.keys import assign_keys
 from bib.layout import find_parts
@@ -57,7 +57,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _OFF = frozenset({"0", "false", "off"})
-_HEADING_STYLE = re.compile(r"(?i)heading\s*([1-6])$")
+_HEADING_STYLE = patterns.compile(r"(?i)heading\s*([1-6])$")
 # Separators and continuation notices are layout, not notes.
 _NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _SKIPPED = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"})

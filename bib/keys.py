@@ -23,12 +23,12 @@ the same keys.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from bib import patterns
 from bib.model import Entry, Reference
 
 _SPELLED_OUT = {
@@ -73,7 +73,7 @@ _TITLE_STOPWORDS = frozenset(
     " il lo gli un une de des du".split()
 )
 
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_YEAR = patterns.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
 
 def assign_keys(entries: Sequence[Entry]) -> tuple[Entry, ...]:

@@ -39,15 +39,16 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bib import patterns
 from bib.keys import ensure_keys
 from bib.model import Block, Document, Entry, KeyedCitation, Span
 from bib.parser import parse_reference
 from bib.text import decode
 
-_BRACE = re.compile(r"\\.|[{}]", re.S)
-_COMMAND = re.compile(r"\\(?:[A-Za-z@]+\*?|.)", re.S)
-_CITE = re.compile(r"(?:[a-z]*cite[a-z]*|[A-Z][a-z]*cite[a-z]*|nocite)\*?")
-_MULTI_CITE = re.compile(r"[A-Za-z]*cites\*?")
+_BRACE = patterns.compile(r"\\.|[{}]", re.S)
+_COMMAND = patterns.compile(r"\\(?:[A-Za-z@]+\*?|.)", re.S)
+_CITE = patterns.compile(r"(?:[a-z]*cite[a-z]*|[A-Z][a-z]*cite[a-z]*|nocite)\*?")
+_MULTI_CITE = patterns.compile(r"[A-Za-z]*cites\*?")
 # Commands whose arguments are not prose: blanked with them.
 _DROPPED = frozenset(
     "label ref eqref pageref autoref cref Cref nameref includegraphics input include "
@@ -56,22 +57,24 @@ _DROPPED = frozenset(
     "setlength setcounter addtocounter maketitle tableofcontents pagestyle thispagestyle "
     "begin end bibitem newblock index hypersetup geometry".split()
 )
-_SECTIONING = re.compile(
+_SECTIONING = patterns.compile(
     r"[ \t]*\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|"
     r"begin|end|item|maketitle|title|author|date)\b"
 )
 _ESCAPED = frozenset("&%$#_{}")
-_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
-_END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
-_BIBLIOGRAPHY_ENV = re.compile(
+_DOCUMENT = patterns.compile(r"\\begin\s*\{document\}")
+_END_DOCUMENT = patterns.compile(r"\\end\s*\{document\}")
+_BIBLIOGRAPHY_ENV = patterns.compile(
     r"\\begin\s*\{thebibliography\}(?:\{[^{}]*\})?(?P<items>.*?)\\end\s*\{thebibliography\}", re.S
 )
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{(?P<key>[^{}]*)\}")
-_BIB_NAMES = re.compile(
+_BIBITEM = patterns.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{(?P<key>[^{}]*)\}")
+_BIB_NAMES = patterns.compile(
     r"\\(?P<command>bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^{}]*)\}"
 )
-_TITLE = re.compile(r"\\title\s*(?:\[[^\]]*\])?\s*\{")
-_EMPHASIS = re.compile(r"\\(?:emph|textit|textsl)\s*\{([^{}]*)\}|\{\\(?:em|it|sl)\s+([^{}]*)\}")
+_TITLE = patterns.compile(r"\\title\s*(?:\[[^\]]*\])?\s*\{")
+_EMPHASIS = patterns.compile(
+    r"\\(?:emph|textit|textsl)\s*\{([^{}]*)\}|\{\\(?:em|it|sl)\s+([^{}]*)\}"
+)
 
 
 class _Source:

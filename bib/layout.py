@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import Block, Document, Span
 from bib.split import LIST_MARKER, NAME_START, fold, reference_groups, split_references
 
@@ -88,7 +89,7 @@ SUBLIST_HEADINGS = frozenset(
 NOTES_HEADINGS = frozenset({"notes", "endnotes", "end notes", "footnotes"})
 
 # What a blog page puts after the essay; any of these ends the essay for good.
-_PAGE_END = re.compile(
+_PAGE_END = patterns.compile(
     r"(?:one|no|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:thoughts?|responses?|comments?|replies|reply|pingbacks?)\b.*"
     r"|(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.*"
@@ -107,7 +108,7 @@ _PAGE_END = re.compile(
 )
 # Page furniture that may also stand inside a post (an image credit under a
 # picture), so it ends a reference list but does not end the essay.
-_FURNITURE = re.compile(
+_FURNITURE = patterns.compile(
     r"(?:(?:featured|header|cover|banner|top)\s+)?(?:image|photo|picture|illustration|cover)"
     r"(?:\s+credits?)?\s*(?::|-\s|by\b|courtesy\b|via\b|source\b).*"
     r"|credits?\s*:.*|(?:\(c\)|©|copyright\b).*"
@@ -115,37 +116,41 @@ _FURNITURE = re.compile(
     r"|tumblr|whatsapp|telegram|pocket|more|like|reblog|follow(?:\s+us)?"
     r"|advertisements?|report\s+this\s+ad|loading(?:\.{3}|…)?)\s*:?"
 )
-_HEADING_NOISE = re.compile(r"^(?:[#>\s]+|(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]\s+)|[\s:.*_#]+$")
-_EMPHASIS_MARKS = re.compile(r"[*_]{1,3}")
+_HEADING_NOISE = patterns.compile(r"^(?:[#>\s]+|(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]\s+)|[\s:.*_#]+$")
+_EMPHASIS_MARKS = patterns.compile(r"[*_]{1,3}")
 
 # Reference-shape features. Weights were set on Harvard, APA, MLA, Chicago,
 # Vancouver and IEEE lists; a reference scores 3 or more, prose rarely 1.
 REFERENCE_SCORE = 3.0
 # Under a heading an item is presumed a reference; this much shape keeps it in.
 _WEAK_REFERENCE_SCORE = 1.5
-_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
-_YEAR_BRACKETED = re.compile(r"[(\[](?:[A-Za-z]{3,9}\.?\s+)?(?:1[5-9]\d\d|20\d\d)[a-z]?[)\]]")
-_PLACE_PUBLISHER = re.compile(
+_YEAR = patterns.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
+_YEAR_BRACKETED = patterns.compile(r"[(\[](?:[A-Za-z]{3,9}\.?\s+)?(?:1[5-9]\d\d|20\d\d)[a-z]?[)\]]")
+_PLACE_PUBLISHER = patterns.compile(
     r"\b[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z]{2})?\s?:\s?[A-Z][^\n:;]{1,60}?,\s?"
     r"(?:1[5-9]\d\d|20\d\d)"
 )
-_VOLUME = re.compile(
+_VOLUME = patterns.compile(
     r"\b(?:vol|no|nr|iss|pp?|ch|chap|ed|eds|edn|trans|repr)\.\s?(?:\d|[ivxlc]+\b)"
     r"|\b\d{1,4}\s?\(\d{1,4}(?:[-/]\d{1,4})?\)\s?[:,]\s?\d"
     r"|\b\d{1,4}:\s?\d{1,5}\s?-\s?\d{1,5}\b",
     re.IGNORECASE,
 )
-_PAGE_RANGE = re.compile(r"\b\d{1,5}\s?-{1,2}\s?\d{1,5}\b")
-_QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s(.,:]))(?:'[^'\n]{4,}?'|\"[^\"\n]{4,}?\")(?![A-Za-z])")
-_EMPHASIS_TITLE = re.compile(r"(?<![\w*])[*_][^*_\n]{3,}[*_](?![\w*])")
-_PUBLISHING_WORD = re.compile(
+_PAGE_RANGE = patterns.compile(r"\b\d{1,5}\s?-{1,2}\s?\d{1,5}\b")
+_QUOTED_TITLE = patterns.compile(
+    r"(?:^|(?<=[\s(.,:]))(?:'[^'\n]{4,}?'|\"[^\"\n]{4,}?\")(?![A-Za-z])"
+)
+_EMPHASIS_TITLE = patterns.compile(r"(?<![\w*])[*_][^*_\n]{3,}[*_](?![\w*])")
+_PUBLISHING_WORD = patterns.compile(
     r"\b(?:Press|University|Universität|Université|Verlag|Publishers?|Publishing|Publications|Books"
     r"|Journal|Review|Studies|Quarterly|Proceedings|Bulletin|Annals|Gazette|Magazine"
     r"|Times|Editions?|edn|Institute|Routledge|Macmillan|Penguin|Blackwell|Wiley|Springer)\b"
     r"|\((?:eds?|trans|comp)\.?\)|\beds?\.,?\s|\btrans\.\s",
 )
-_LINK = re.compile(r"https?://|\bdoi\s?:|\b10\.\d{4,9}/|\bISBN\b|\bwww\.", re.IGNORECASE)
-_ACCESS = re.compile(r"\b(?:retrieved|accessed|available\s+(?:at|from)|viewed)\b", re.IGNORECASE)
+_LINK = patterns.compile(r"https?://|\bdoi\s?:|\b10\.\d{4,9}/|\bISBN\b|\bwww\.", re.IGNORECASE)
+_ACCESS = patterns.compile(
+    r"\b(?:retrieved|accessed|available\s+(?:at|from)|viewed)\b", re.IGNORECASE
+)
 # Words that make a sentence; a title has few of them, prose has many.
 _PROSE_WORD = frozenset(
     "is are was were be been being has have had would could should will can may might must "

@@ -12,48 +12,54 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bib import patterns
+
 _FRONT_MATTER_OPEN = "---"
 _FRONT_MATTER_CLOSE = ("---", "...")
-_YAML_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:|#")
-_YAML_TITLE = re.compile(r"title[ \t]*:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_BOLD_LINE = re.compile(r"[ \t]{0,3}(\*\*|__)([^*_\n]*[^\s*_])\1[ \t]*:?[ \t]*$")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_FOOTNOTE = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]*")
+_YAML_KEY = patterns.compile(r"[A-Za-z_][\w-]*[ \t]*:|#")
+_YAML_TITLE = patterns.compile(r"title[ \t]*:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
+_FENCE = patterns.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = patterns.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = patterns.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_BOLD_LINE = patterns.compile(r"[ \t]{0,3}(\*\*|__)([^*_\n]*[^\s*_])\1[ \t]*:?[ \t]*$")
+_SETEXT = patterns.compile(r" {0,3}(=+|-+)[ \t]*$")
+_FOOTNOTE = patterns.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]*")
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = patterns.compile(r"[^\n]")
 # A line that may open with block markup. The pattern starts with a literal "\n"
 # so that the regex engine can skip from line to line; a "^" in MULTILINE mode
 # made it try every position, ten times slower on 20 MB.
-_MARKED_LINE = re.compile(r"\n[ \t]*[-#>*_=+\d\[{][^\n]*")
-_MARKUP_LINE = re.compile(
+_MARKED_LINE = patterns.compile(r"\n[ \t]*[-#>*_=+\d\[{][^\n]*")
+_MARKUP_LINE = patterns.compile(
     r" {0,3}[-*_](?:[ \t]*[-*_]){2,}[ \t]*"  # a rule, or a setext underline of dashes
     r"| {0,3}=+[ \t]*"  # a setext underline
     r"| {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*"  # a link definition: [id]: url
     r"| {0,3}\{:[^{}\n]*\}[ \t]*"  # a kramdown block attribute line
 )
-_LINE_START = re.compile(r"(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]))?")
+_LINE_START = patterns.compile(r"(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]))?")
 # Inline markup, masked in this order; the group named "keep" stays visible. No
 # span may contain its own opening bracket, so that a match attempt stops at the
 # next one and "[a](" repeated a million times stays linear.
-_CODE_SPAN = re.compile(r"`[^`\n]+`")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]+\]:?")  # before links: "[^1][^2]" is no link
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
-_LINK = re.compile(r"\[(?P<keep>[^\[\]\n]+)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
-_AUTOLINK = re.compile(r"<(?P<keep>(?:https?|ftp)://[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+_CODE_SPAN = patterns.compile(r"`[^`\n]+`")
+_FOOTNOTE_REF = patterns.compile(r"\[\^[^\[\]\s]+\]:?")  # before links: "[^1][^2]" is no link
+_IMAGE = patterns.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_LINK = patterns.compile(r"\[(?P<keep>[^\[\]\n]+)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
+_AUTOLINK = patterns.compile(r"<(?P<keep>(?:https?|ftp)://[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+_HTML_TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ATTRIBUTES = patterns.compile(r"\{:[^{}\n]*\}")
 # Emphasis content never contains its delimiter nor a blank line: linear, and a
 # stray "*" cannot pair with one paragraphs away. "_" inside a word is not emphasis.
 # Each pattern starts with its literal delimiter and checks the character before
 # it with a lookbehind afterwards, so the engine skips ahead to the delimiter.
 _CONTENT = r"(?P<keep>[^{d}\n]*(?:\n(?![ \t]*\n)[^{d}\n]*)*)"
-_STRONG_STAR = re.compile(rf"\*\*(?<!\\\*\*)(?=[^\s*]){_CONTENT.format(d='*')}(?<=[^\s*])\*\*")
-_STRONG_UNDER = re.compile(rf"__(?<![\w\\]__)(?=[^\s_]){_CONTENT.format(d='_')}(?<=[^\s_])__(?!\w)")
-_EM_STAR = re.compile(rf"\*(?<![\\*]\*)(?=[^\s*]){_CONTENT.format(d='*')}(?<=[^\s*])\*")
-_EM_UNDER = re.compile(rf"_(?<![\w\\]_)(?=[^\s_]){_CONTENT.format(d='_')}(?<=[^\s_])_(?!\w)")
+_STRONG_STAR = patterns.compile(
+    rf"\*\*(?<!\\\*\*)(?=[^\s*]){_CONTENT.format(d='*')}(?<=[^\s*])\*\*"
+)
+_STRONG_UNDER = patterns.compile(
+    rf"__(?<![\w\\]__)(?=[^\s_]){_CONTENT.format(d='_')}(?<=[^\s_])__(?!\w)"
+)
+_EM_STAR = patterns.compile(rf"\*(?<![\\*]\*)(?=[^\s*]){_CONTENT.format(d='*')}(?<=[^\s*])\*")
+_EM_UNDER = patterns.compile(rf"_(?<![\w\\]_)(?=[^\s_]){_CONTENT.format(d='_')}(?<=[^\s_])_(?!\w)")
 _INLINE = (
     _CODE_SPAN,
     _FOOTNOTE_REF,
@@ -64,7 +70,7 @@ _INLINE = (
     _ATTRIBUTES,
 )
 _EMPHASIS = (_STRONG_STAR, _STRONG_UNDER, _EM_STAR, _EM_UNDER)
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_ESCAPE = patterns.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
 def mask(text: str) -> str:

@@ -14,18 +14,19 @@ adjective (Stalin / Stalinist).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
+
+from bib import patterns
 
 _LETTER_MAP = str.maketrans(
     {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
 )
 
 # Ordered: endings first (so "-tsky" keeps its "s"), then digraphs, then letters.
-_ENDINGS = re.compile(r"(?:skii|skiy|skij|skyi|sky|ski|skyj)$")
+_ENDINGS = patterns.compile(r"(?:skii|skiy|skij|skyi|sky|ski|skyj)$")
 _TRANSLIT = (
     ("tsch", "ch"),  # German: Tschernenko, Chruschtschow
     ("shch", "sh"),
@@ -59,14 +60,14 @@ _TRANSLIT = (
 )
 # Russian ё after a consonant, written e, yo, io or jo: Fedorov, Fyodorov, Fiodorov;
 # Semenov, Semyonov; Pyotr, Petr. (At the start of a name "Jo" is as often English.)
-_YO = re.compile(r"(?<=[bcdfghklmnprstvz])(?:yo|io|jo)")
-_HARD_C = re.compile(r"c(?=[aou]|$)")
-_DOUBLES = re.compile(r"(.)\1+")
-_NOT_LETTERS = re.compile(r"[^a-z]")
+_YO = patterns.compile(r"(?<=[bcdfghklmnprstvz])(?:yo|io|jo)")
+_HARD_C = patterns.compile(r"c(?=[aou]|$)")
+_DOUBLES = patterns.compile(r"(.)\1+")
+_NOT_LETTERS = patterns.compile(r"[^a-z]")
 
 # Endings that make an adjective or a follower out of a name: Stalinist, Trotskyite,
 # Napoleonic, Marxian, Hegelianism, Thatcherite, Bonapartism.
-_DERIVED = re.compile(r"^(?:ist|ists|ism|isms|ite|ites|ian|ians|ianism|ic|ics|esque|ist's)$")
+_DERIVED = patterns.compile(r"^(?:ist|ists|ism|isms|ite|ites|ian|ians|ianism|ic|ics|esque|ist's)$")
 
 
 @lru_cache(maxsize=65536)

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from bib import patterns
 from bib.model import Block, Document, KeyedCitation, Span
 
 
@@ -38,26 +39,26 @@ def _key(group: str) -> str:
     return rf"(?:\{{(?P<{group}b>[^{{}}\n]+)\}}|(?P<{group}>\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))"
 
 
-_BRACKETED = re.compile(r"\[(?P<inside>[^\[\]\n@]*@[^\[\]\n]*)\]")
-_ITEM = re.compile(
+_BRACKETED = patterns.compile(r"\[(?P<inside>[^\[\]\n@]*@[^\[\]\n]*)\]")
+_ITEM = patterns.compile(
     r"(?P<prefix>[^@]*?)(?<![\w@/:.])(?P<minus>-?)@" + _key("key") + "(?P<suffix>.*)", re.S
 )
-_NARRATIVE = re.compile(
+_NARRATIVE = patterns.compile(
     r"(?<![\w@/:.\\\[-])@" + _key("key") + r"(?:[ \t]?\[(?P<suffix>[^\[\]@\n]*)\])?"
 )
-_LOCATOR_TERM = re.compile(
+_LOCATOR_TERM = patterns.compile(
     r"(?:pp?|pgs?|pages?|chap|chaps|chapters?|ch|sec|secs|sections?|sect|para|paras|paragraphs?"
     r"|¶|§|§§|fig|figs|figures?|col|cols|columns?|l|ll|lines?|n|nn|notes?|nos?|numbers?"
     r"|vols?|volumes?|vv?|verses?|bk|bks|books?|pt|pts|parts?|fol|fols|folios?|op|opus"
     r"|sub\s+verbo|s\.v|s\.vv)\.?\s*(?=[\dIVXLCivxlc{])",
     re.IGNORECASE,
 )
-_BARE_LOCATOR = re.compile(r"\{?[\divxlcIVXLC][\w.\-–—, ]*\}?")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_BARE_LOCATOR = patterns.compile(r"\{?[\divxlcIVXLC][\w.\-–—, ]*\}?")
+_FRONT_MATTER = patterns.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # How far from an @ its brackets are looked for.
 _NEAR = 1000
-_BIBLIOGRAPHY_LINE = re.compile(r"^bibliography[ \t]*:[ \t]*(?P<value>.*)$", re.M)
-_YAML_ITEM = re.compile(r"^[ \t]*-[ \t]*(?P<value>\S.*)$")
+_BIBLIOGRAPHY_LINE = patterns.compile(r"^bibliography[ \t]*:[ \t]*(?P<value>.*)$", re.M)
+_YAML_ITEM = patterns.compile(r"^[ \t]*-[ \t]*(?P<value>\S.*)$")
 
 
 def find_citations(

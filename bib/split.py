@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from bib import patterns
 from bib.model import Block, Span
 
 # Typographic punctuation folded to ASCII, one character for one so that columns
@@ -35,29 +36,31 @@ _FOLD = (
     *((chr(0x2070 + digit), str(digit)) for digit in (0, 4, 5, 6, 7, 8, 9)),
 )
 # The marker that opens a list item (on folded text); the reference starts after it.
-LIST_MARKER = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]|[-*+])(?=[ \t])[ \t]*")
+LIST_MARKER = patterns.compile(
+    r"[ \t]*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]|[-*+])(?=[ \t])[ \t]*"
+)
 # Notes are also numbered "1 Text" or with superscripts; references are not
 # ("1984 Committee" would be a false marker there).
-NOTE_MARKER = re.compile(
+NOTE_MARKER = patterns.compile(
     r"[ \t]*(?:\[\^?\d{1,3}\]:?|\(\d{1,3}\)|\d{1,3}[.)]?|[-*+])(?=[ \t])[ \t]*"
 )
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|al|el|bin|ibn)[ '])"
 _CAPITALISED = r"[^\W\d_a-z][\w'-]*"  # a letter that is not ASCII lower case
 # How a reference starts (on folded text): "Carley, M. J.", "van der Linden, Marcel",
 # "Gorodetsky G.", "Smith JA,", "J. A. Getty", or a dash standing for the last author.
-NAME_START = re.compile(
+NAME_START = patterns.compile(
     rf"{_PARTICLE}{{0,3}}{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}"
     r"(?:,[ \t]|[ \t](?:[A-Z]\.?(?=[ ,(])|[A-Z]{1,3}[,.]))"
     rf"|(?:[A-Z]\.[ \t]?){{1,3}}{_PARTICLE}{{0,3}}{_CAPITALISED}"
     r"|-{2,}|_{3,}"
 )
 # A line that ends with these is not finished: "(Oxford:", "and", "pp.", "J. A.".
-_UNFINISHED_END = re.compile(
+_UNFINISHED_END = patterns.compile(
     r"(?:[,:;&(\[/-]|\b(?:and|in|of|the|by|ed|eds|trans|pp?|vol|no|[A-Z])\.?)\s*$",
     re.IGNORECASE,
 )
-_IMPRINT_END = re.compile(r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$")
-_FINISHED_END = re.compile(r"[.)\]\"'\d>]\s*$|(?:https?://|doi:|www\.)\S+\s*$")
+_IMPRINT_END = patterns.compile(r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$")
+_FINISHED_END = patterns.compile(r"[.)\]\"'\d>]\s*$|(?:https?://|doi:|www\.)\S+\s*$")
 # A flush list is one reference per line when this share of its lines start like
 # a new reference, or when a line is wider than anyone hard-wraps text.
 _LINE_PER_REFERENCE = 0.6

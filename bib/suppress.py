@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from bib import patterns
 from bib.model import Suppression
 
-_DIRECTIVE = re.compile(r"<!--\s*bib:\s*(ignore-file|ignore)\b([^>]{0,500}?)-->")
+_DIRECTIVE = patterns.compile(r"<!--\s*bib:\s*(ignore-file|ignore)\b([^>]{0,500}?)-->")
 
 
 def find_suppressions(text: str) -> tuple[Suppression, ...]:

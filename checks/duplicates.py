@@ -8,15 +8,16 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
+from bib import patterns
 from bib.model import Document, Entry, Reference, Severity
 from checks.ordering import fold
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
 SIMILAR_TITLES = 90
-_WORD = re.compile(r"[^\W_]+")
-_NUMBER = re.compile(r"\d+")
-_RANGE = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+_WORD = patterns.compile(r"[^\W_]+")
+_NUMBER = patterns.compile(r"\d+")
+_RANGE = patterns.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
 # Words that say nothing about which work a title names.
 _STOPWORDS = frozenset(
     {"a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from"}

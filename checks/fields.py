@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from bib import patterns
 from bib.model import Document, Entry, EntryType, Reference, Severity
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -34,8 +35,8 @@ TYPE_WORDS = {
 # 17th edition names it and the 18th does not, so for Chicago the list decides.
 PLACE_STYLES = ("harvard",)
 NO_PLACE_STYLES = ("apa", "mla")
-_IN = re.compile(r"^\W*in\b", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
+_IN = patterns.compile(r"^\W*in\b", re.IGNORECASE)
+_LETTER = patterns.compile(r"[^\W\d_]")
 
 
 @rule("F001", "missing-field", Severity.WARNING)
@@ -166,7 +167,7 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
 
 
 # What follows an italic title's closing mark inside the "title": ". Knopf." (not "?").
-_AFTER_ITALICS = re.compile(r"[*_][.,]?\s+([^\W\d][^*_]{1,80}?)[.,]?\s*$")
+_AFTER_ITALICS = patterns.compile(r"[*_][.,]?\s+([^\W\d][^*_]{1,80}?)[.,]?\s*$")
 
 
 def _after_italics(ref: Reference) -> str:

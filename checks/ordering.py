@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from bib import patterns
 from bib.linking import is_organisation
 from bib.model import Document, Entry, Reference, Severity
 from checks.parsing import readable_parts
@@ -18,9 +19,9 @@ _UNDECOMPOSED = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE"}
     | {"œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "TH"}
 )
-_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
-_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-_NUMBER_LABEL = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
+_NOT_ALPHANUMERIC = patterns.compile(r"[^0-9a-z]+")
+_LEADING_ARTICLE = patterns.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_NUMBER_LABEL = patterns.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
 CITATION_NUMBER = "citation-number"
 
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import Block, Document, Severity, Span
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -96,15 +97,15 @@ _KINDS = {
     "«": _GUILLEMET,
     "»": _GUILLEMET,
 }
-_MARK = re.compile("[\"'‘’‚“”„«»]")
+_MARK = patterns.compile("[\"'‘’‚“”„«»]")
 OPENING_MARKS = frozenset("“„‘‚'\"«")
 # What may stand just before an opening mark besides a space.
 _BEFORE_OPENING = frozenset("([{<—–-/“‘„‚\"'«")
 # Words that lose their first letters to an apostrophe: ’tis, rock ’n’ roll, the ’30s.
-_ELISION = re.compile(
+_ELISION = patterns.compile(
     r"(?i:(?:tis|twas|twere|em|cause|cos|til|round|nuff|bout|\d\ds?)\b|n[’'](?=\s))"
 )
-_ROCK_N_ROLL = re.compile(r"\s[’']n[’']\s")
+_ROCK_N_ROLL = patterns.compile(r"\s[’']n[’']\s")
 _SIBILANTS = frozenset("sSzZxX")
 
 
@@ -232,7 +233,7 @@ _WINDOW = 400
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A note marker wherever it stands. HTML and Markdown markers are blanked out of
 # ``Block.prose``, so they are looked for in ``Block.text``.
-_NOTE_MARK = re.compile(
+_NOTE_MARK = patterns.compile(
     r"\[\^[^\]\s]{1,40}\]"  # Markdown footnote [^3]
     rf"|[{_SUPERSCRIPT_DIGITS}]+"
     r"|<sup\b"  # HTML <sup>3</sup>
@@ -242,29 +243,29 @@ _NOTE_MARK = re.compile(
 )
 _CLOSERS = ".,;:!?…)]’”'\"»"
 # Digits glued to the punctuation that ends a word: "world.12", "ally’,3".
-_GLUED_NOTE = re.compile(
+_GLUED_NOTE = patterns.compile(
     rf"(?:(?<=[^\W\d_][{re.escape(_CLOSERS)}])|(?<=[{re.escape(_CLOSERS)}][’”'\"»]))"
     r"\d{1,3}(?!\w)"
 )
-_NOTE_AT_END = re.compile(
+_NOTE_AT_END = patterns.compile(
     rf"(?:\[\^[^\]\s]{{1,40}}\]|[{_SUPERSCRIPT_DIGITS}]+|<sup>[^<]{{0,20}}</sup>|\^\d{{1,3}}\^"
     rf"|(?<=[^\W\d_][{re.escape(_CLOSERS)}])\d{{1,3}})$",
     re.IGNORECASE,
 )
 # A full stop's closing quotes and the note marker glued to it.
-_GLUED_TAIL = re.compile(
+_GLUED_TAIL = patterns.compile(
     rf"[’”'\"»)\]]*(?:\d{{1,3}}(?!\w)|\[\^[^\]\s]{{1,40}}\]|[{_SUPERSCRIPT_DIGITS}]+|<sup\b)?",
     re.IGNORECASE,
 )
 # Right after the closing mark: more closing punctuation, then glued digits.
-_GLUED_AT_START = re.compile(rf"[{re.escape(_CLOSERS)}]*\d{{1,3}}(?!\w)")
-_LEADING = re.compile(rf"[\s{re.escape(_CLOSERS)}—–-]*")
-_SENTENCE_MARK = re.compile(r"[()\[\].!?…]")
+_GLUED_AT_START = patterns.compile(rf"[{re.escape(_CLOSERS)}]*\d{{1,3}}(?!\w)")
+_LEADING = patterns.compile(rf"[\s{re.escape(_CLOSERS)}—–-]*")
+_SENTENCE_MARK = patterns.compile(r"[()\[\].!?…]")
 _ABBREVIATIONS = frozenset(
     "al c ca cf ch chap col dr ed eds edn eg esp etc fig ibid ie jr mr mrs ms no nos op cit "
     "p pp para prof rev sr st trans viz vol vols vs".split()
 )
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_BEFORE = patterns.compile(r"(\w+)\W*$")
 
 
 # Citations by key carry their locator in their own syntax. Pandoc's "[@key, p. 33]"
@@ -272,11 +273,11 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 # (a key's digits are no page); "@key [p. 33]" puts it in brackets after the key.
 # LaTeX's "\parencite[33]{key}" or "\cite[see][p.~33]{key}" gives it as the last
 # optional argument, the postnote. "[@key]" and "\cite{key}" give none.
-_PANDOC_KEY = re.compile(r"-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#$%&+?<>~/-](?=\w))*)")
-_PANDOC_NARRATIVE = re.compile(
+_PANDOC_KEY = patterns.compile(r"-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#$%&+?<>~/-](?=\w))*)")
+_PANDOC_NARRATIVE = patterns.compile(
     r"(?<![\w@])@\w(?:\w|[:.#$%&+?<>~/-](?=\w))*[ \t]?\[([^\[\]@\n]{1,100})\]"
 )
-_LATEX_CITATION = re.compile(
+_LATEX_CITATION = patterns.compile(
     r"\\[A-Za-z]*cite[a-z]*\*?[ \t]*(?:\[([^\[\]\n]{0,100})\][ \t]*)?"
     r"(?:\[([^\[\]\n]{0,100})\][ \t]*)?\{[^{}\n]{1,200}\}"
 )
@@ -328,7 +329,7 @@ def has_locator(text_after: str, *, sentence_ended: bool = False) -> bool:
     return any(cites_page(content) for content in _parentheticals(tail))
 
 
-_NUMBERED_PAGE = re.compile(r"\d{1,4}\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–—]\s*\d+)?")
+_NUMBERED_PAGE = patterns.compile(r"\d{1,4}\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–—]\s*\d+)?")
 
 
 def ends_with_locator(text: str) -> bool:
@@ -369,7 +370,7 @@ def cited_before(text_before: str) -> bool:
 
 # What starts a note ("[^3]:", "³", "3."), or what ends the quotation before a lead-in
 # ("’,<sup>2</sup> and Whitewood adds"): a marker there belongs to something else.
-_NOTE_LABEL = re.compile(
+_NOTE_LABEL = patterns.compile(
     rf"[\s{re.escape(_CLOSERS)}]*(?:\[\^[^\]\s]{{1,40}}\]:?|[{_SUPERSCRIPT_DIGITS}]+"
     r"|<sup>[^<]{0,20}</sup>|\^\d{1,3}\^|\d{1,3}(?:[.)]\s|(?!\w)))?",
     re.IGNORECASE,
@@ -430,9 +431,12 @@ def _ends_sentence(text: str, at: int) -> bool:
     return True
 
 
+_SENTENCE_END = patterns.compile(r"[.!?…]")
+
+
 def _last_sentence_start(text: str) -> int:
     start = 0
-    for match in re.finditer(r"[.!?…]", text):
+    for match in _SENTENCE_END.finditer(text):
         if _ends_sentence(text, match.start()):
             glued = _GLUED_TAIL.match(text, match.end(), match.end() + 48)
             start = glued.end() if glued else match.end()
@@ -440,22 +444,22 @@ def _last_sentence_start(text: str) -> int:
 
 
 # What a parenthetical says: pinpoint labels, "no page", and numbers that are not years.
-_LABELLED = re.compile(
+_LABELLED = patterns.compile(
     r"(?:\b(?:pp?|pgs?|ff?|ll?|nn?)\.?"
     r"|\b(?:[Pp]ages?|[Pp]aras?|[Pp]ar|[Cc]h|[Cc]haps?|[Cc]hapters?|[Ss]ec|[Ss]ects?|[Ss]ections?"
     r"|[Ll]oc|[Ll]ocations?|[Cc]ols?|[Cc]olumns?|[Ff]ols?|[Ll]ines?|[Nn]otes?|[Vv]erses?)\b\.?"
     r"|[§¶])"
     r"\s?(?:\d|[ivxlcdm]+\b)"
 )
-_NO_PAGE = re.compile(r"\bn\.\s?p(?:ag)?\.|\bunpaginated\b|\bno page\b", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w@/.\-–])(\d+)([A-Za-z]*)(?:\s?[-–—]\s?(\d+))?")
-_NOT_A_PAGE = re.compile(
+_NO_PAGE = patterns.compile(r"\bn\.\s?p(?:ag)?\.|\bunpaginated\b|\bno page\b", re.IGNORECASE)
+_NUMBER = patterns.compile(r"(?<![\w@/.\-–])(\d+)([A-Za-z]*)(?:\s?[-–—]\s?(\d+))?")
+_NOT_A_PAGE = patterns.compile(
     r"\b(?:vols?|nos?|issues?|iss|eds?|edn|editions?|figs?|figures?|tables?|tab|maps?|plates?"
     r"|appendix|app|series|ser|tomes?|nr|number|aged?|born|died|d|b|c|ca)\.?\s*$",
     re.IGNORECASE,
 )
-_REFERENCE_NUMBERS = re.compile(r"\d{1,4}(?:\s?[,–-]\s?\d{1,4})*")
-_TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
+_REFERENCE_NUMBERS = patterns.compile(r"\d{1,4}(?:\s?[,–-]\s?\d{1,4})*")
+_TIME = patterns.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
 
 
 def cites_page(citation: str) -> bool:
@@ -555,26 +559,26 @@ def _paragraph(lines: Sequence[tuple[str, str, int, int]]) -> _Paragraph:
 
 # One to three words in quotation marks are a term, a name or a scare quote.
 _QUOTATION_WORDS = 4
-_WORD = re.compile(r"\w[\w’'-]*")
+_WORD = patterns.compile(r"\w[\w’'-]*")
 _SMALL_WORDS = frozenset(
     "a an and as at but by de der du for from in la le nor of on or the to van via von vs with".split()
 )
 # A title is quoted after these words: the article ‘Encircled by enemies’.
-_TITLE_CUE = re.compile(
+_TITLE_CUE = patterns.compile(
     r"\b(?:entitled|titled|headlined|article|essay|chapter|paper|poem|story|song|pamphlet)"
     r"[\s,]*$",
     re.IGNORECASE,
 )
 # A phrase named as a phrase, not quoted as evidence: her phrase ‘the banality of evil’,
 # the slogan “land, peace and bread”, the so-called ‘revolution from above’.
-_TERM_CUE = re.compile(
+_TERM_CUE = patterns.compile(
     r"\b(?:phrase|term|slogan|motto|catchphrase|catchword|watchword|expression|formula|label"
     r"|so-called|dubbed|nicknamed|coined)[\s,:]*$",
     re.IGNORECASE,
 )
 _TERM_WORDS = 8
 # Two sentences inside the marks: words quoted from a work, not its title.
-_SENTENCE_BREAK = re.compile(r"\w[.!]\s+[A-Z]")
+_SENTENCE_BREAK = patterns.compile(r"\w[.!]\s+[A-Z]")
 # Verbs and phrases that introduce a quotation set off below them: a word of the lead-in
 # that is one of the words, or begins with one of the stems, or one of the phrases.
 # (One regular expression of them all took 4 ms to compile at every start of `bib lint`.)
@@ -592,16 +596,16 @@ _REPORTING_STEMS = tuple(
     propos predict reveal confirm affirm exclaim demand defin depict portray wonder speculat
     posit caution""".split()
 )
-_REPORTING_PHRASE = re.compile(r"\b(?:puts?\s+it|point(?:s|ed)?\s+out)\b", re.IGNORECASE)
-_WORD_RUN = re.compile(r"\w+")
+_REPORTING_PHRASE = patterns.compile(r"\b(?:puts?\s+it|point(?:s|ed)?\s+out)\b", re.IGNORECASE)
+_WORD_RUN = patterns.compile(r"\w+")
 # Case aside, as a regular expression with IGNORECASE compares: the capitals, and the four
 # other characters it takes for an ASCII letter (dotted and dotless i, long s, Kelvin sign).
 _CASELESS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZİıſK", "abcdefghijklmnopqrstuvwxyziisk")
-_OWN_VOICE = re.compile(
+_OWN_VOICE = patterns.compile(
     r"\b(?:I|we|this (?:essay|paper|chapter|section|article|study|dissertation|thesis))\b",
     re.IGNORECASE,
 )
-_LIST_OR_HEADING = re.compile(r"\s*(?:[#|]|[*+•-]\s|\d{1,3}[.)]\s)")
+_LIST_OR_HEADING = patterns.compile(r"\s*(?:[#|]|[*+•-]\s|\d{1,3}[.)]\s)")
 
 
 def is_quotation(quotation: Quotation) -> bool:
@@ -733,7 +737,7 @@ def _note_is_located(paragraph: _Paragraph, quotation: Quotation) -> bool:
     return keyed_locator(text[start : quotation.end + _WINDOW])
 
 
-_CLAUSE_BREAK = re.compile(r"[.;:]\s")
+_CLAUSE_BREAK = patterns.compile(r"[.;:]\s")
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -795,15 +799,15 @@ def quote_without_page(document: Document, settings: Settings) -> Iterator[Hit]:
     yield from _unlocated(list(_paragraphs(document.notes)), in_notes=True)
 
 
-_FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]\s]{1,40})\]:")
-_FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+_FOOTNOTE_LABEL = patterns.compile(r"\s*\[\^([^\]\s]{1,40})\]:")
+_FOOTNOTE_MARKER = patterns.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
 # A page in a note: after "p."/"pp.", a comma or a colon, at the end of a clause.
-_NOTE_PAGE = re.compile(
+_NOTE_PAGE = patterns.compile(
     r"(?:\bpp?\.\s*|[,:]\s*)(\d{1,4}|[ivxl]{1,7}|[ivxlc]{2,7})[a-z]?(?:\s*[-–—]\s*\d+)?"
     r"(?=\s*[.;,)\]]|\s*$)",
     re.IGNORECASE,
 )
-_IBID_ALONE = re.compile(r"\s*(?:ibid|idem)\.?\s*$", re.IGNORECASE)
+_IBID_ALONE = patterns.compile(r"\s*(?:ibid|idem)\.?\s*$", re.IGNORECASE)
 
 
 def note_gives_page(note: str) -> bool:

@@ -9,15 +9,15 @@ first line is the summary, and it holds a failing and a passing example that
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import Document, Finding, Severity, Span
 from checks.settings import Settings
 
-CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
-NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z]+)*$")
+CODE_PATTERN = patterns.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+NAME_PATTERN = patterns.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
 class Hit(NamedTuple):

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
+from bib import patterns
 from bib.linking import is_organisation
 from bib.model import Document, Entry, EntryType, Severity
 from checks.registry import Hit, rule
@@ -32,12 +33,12 @@ MIN_ENTRIES = 4
 MAJORITY = 0.6
 
 # A letter standing alone ("J." or "J"), not the "O" of "O'Brien".
-_INITIAL = re.compile(r"(?<![^\W\d_]|['’])([^\W\d_])(?![^\W\d_]|['’])(\.?)")
-_PAGE_LABEL = re.compile(r"\bpp?\.", re.IGNORECASE)
-_RANGE = re.compile(r"(\d+)\D+(\d+)")
+_INITIAL = patterns.compile(r"(?<![^\W\d_]|['’])([^\W\d_])(?![^\W\d_]|['’])(\.?)")
+_PAGE_LABEL = patterns.compile(r"\bpp?\.", re.IGNORECASE)
+_RANGE = patterns.compile(r"(\d+)\D+(\d+)")
 # "London: Pimlico" read as one place or one publisher.
-_PLACE_PUBLISHER = re.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
-_SPACES = re.compile(r"\s+")
+_PLACE_PUBLISHER = patterns.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
+_SPACES = patterns.compile(r"\s+")
 
 
 class Piece(NamedTuple):
@@ -273,7 +274,7 @@ def initials(shape: Shape) -> str | None:
     return "without full stops" if stops == {False} else "with and without full stops"
 
 
-_IN_A_BOOK = re.compile(r"^\W*in\b", re.IGNORECASE)
+_IN_A_BOOK = patterns.compile(r"^\W*in\b", re.IGNORECASE)
 
 
 def comparable_type(shape: Shape) -> str:

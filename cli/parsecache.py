@@ -29,6 +29,7 @@ from typing import Any
 
 import bib
 from bib.model import EntryType, Name, Reference
+from cli.cachedir import cache_root, parse_cache_on
 
 FORMAT = 1
 SUBDIRECTORY = "parsed"
@@ -41,23 +42,10 @@ Parse = Callable[[str], Reference]
 def reference_parser(environ: dict[str, str] | None = None) -> Parse:
     """``parse_reference``, through the cache unless it is turned off or has no home."""
     environ = dict(os.environ) if environ is None else environ
-    if environ.get("BIB_PARSE_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
+    if not parse_cache_on(environ):
         return _parse_reference
     root = cache_root(environ)
     return _parse_reference if root is None else ParseCache(root).parse
-
-
-def cache_root(environ: dict[str, str]) -> Path | None:
-    """Where bibwarden keeps its caches; None when there is nowhere sensible."""
-    if environ.get("BIB_CACHE_DIR", "").strip():
-        return Path(environ["BIB_CACHE_DIR"].strip()).expanduser()
-    if sys.platform.startswith("linux") or "XDG_CACHE_HOME" in environ:
-        # What platformdirs answers here, without its imports (~15 ms at every start).
-        base = environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return None if base.startswith("~") else Path(base) / "bibwarden"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("bibwarden", appauthor=False))
 
 
 def parser_fingerprint() -> str:

@@ -11,15 +11,25 @@ scanned again), and so is whatever is alive at the end. While an essay is read a
 checked the collector runs as usual, so a huge input cannot pile up garbage; the
 ``atexit`` handlers and the flushing of the output streams happen as always.
 
+Before anything else, the compiled patterns of earlier runs are loaded
+(``cli.patterncache``), so that the modules below build their regular expressions
+from them instead of compiling them again; the ones a run had to compile are kept at
+its end.
+
 Tests call ``cli.main.main`` in their own process, with Python's defaults.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+
+from cli import patterncache
 
 
 def main() -> None:
+    programs = patterncache.pattern_file(os.environ)
+    kept = patterncache.load(programs)
     gc.disable()
     try:
         from cli.main import main as run
@@ -29,4 +39,5 @@ def main() -> None:
     try:
         run()
     finally:
+        patterncache.save(programs, kept)
         gc.freeze()

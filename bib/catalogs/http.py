@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import threading
 import time
 from collections import deque
@@ -31,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from bib import __version__
+from bib import __version__, patterns
 from bib.catalogs.errors import CatalogUnavailable
 from bib.catalogs.sources import RateLimit
 
@@ -43,7 +42,7 @@ MAX_REDIRECTS = 3
 # Consecutive connection failures after which a host counts as down for the run.
 HOST_DOWN_AFTER = 3
 RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
-_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$")
+_INTERVAL = patterns.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$")
 
 
 def user_agent(mailto: str) -> str:
@@ -396,7 +395,7 @@ def _detail(response: requests.Response) -> str:
     return f": {message}" if isinstance(message, str) and message else ""
 
 
-_VERIFY_FAILED = re.compile(r"certificate verify failed: ([^()'\"]+?)\s*(?:\(|'|\"|$)")
+_VERIFY_FAILED = patterns.compile(r"certificate verify failed: ([^()'\"]+?)\s*(?:\(|'|\"|$)")
 
 
 def _tls_reason(exc: Exception) -> str:

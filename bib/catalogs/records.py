@@ -7,11 +7,11 @@ here touches the network.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from bib import patterns
 from bib.model import EntryType, Name, Reference
 
 
@@ -99,7 +99,7 @@ def query_for(reference: Reference, text: str = "") -> Query:
     )
 
 
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR = patterns.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def first_year(text: object) -> str:
@@ -131,7 +131,7 @@ def name_from_display(display: str) -> Name:
     return Name(family=words[-1], given=" ".join(words[:start]), particle=particle, suffix=suffix)
 
 
-_TAG = re.compile(r"<[^>]{1,40}>")
+_TAG = patterns.compile(r"<[^>]{1,40}>")
 
 
 def clean(text: str) -> str:
@@ -172,7 +172,7 @@ def page_range(first: str, last: str) -> str:
     return first
 
 
-_ISBN_CHARS = re.compile(r"[^0-9Xx]")
+_ISBN_CHARS = patterns.compile(r"[^0-9Xx]")
 
 
 def normal_isbn(text: str) -> str:

@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-import re
-
+from bib import patterns
 from bib.model import Reference
 
 __all__ = ["MAX_LENGTH", "label_tokens", "parse_reference"]
@@ -31,7 +30,7 @@ def label_tokens(text: str) -> list[tuple[str, str]]:
 
 # Control characters are never part of a reference, and lone surrogates cannot even be
 # encoded for the tagger.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_UNPRINTABLE = patterns.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 
 def _sanitise(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bib import patterns
 from bib.parser import labels as L
 from bib.parser.tokens import Token, tokenize
 
@@ -58,11 +59,11 @@ def is_dev(record_id: str) -> bool:
     return _bucket(record_id) == 1
 
 
-_EDITOR_CUE = re.compile(
+_EDITOR_CUE = patterns.compile(
     r"^\(?(?:eds?|editors?|hrsg|hg|éds?|dir|coord|a cura di)\.?\)?[.,:]?$", re.I
 )
-_TRAILING_CUE = re.compile(r"^(?:et|al\.?|\(?eds?\.?\)?|\(?ed\.?\)?)$", re.I)
-_YEAR = re.compile(r"^(1[5-9]\d\d|20[0-4]\d)[a-z]?$")
+_TRAILING_CUE = patterns.compile(r"^(?:et|al\.?|\(?eds?\.?\)?|\(?ed\.?\)?)$", re.I)
+_YEAR = patterns.compile(r"^(1[5-9]\d\d|20[0-4]\d)[a-z]?$")
 
 
 def _is_punct(text: str) -> bool:
@@ -154,8 +155,8 @@ def _years_out_of_volume(tokens: Sequence[Token], labels: list[str]) -> list[str
     return labels
 
 
-_IN_CUE = re.compile(r"^(?:in|dans|im|en)\b\s*:?\s*", re.IGNORECASE)
-_TRAILING_IN = re.compile(r"\s*\b(?:in|dans|im)\s*:?\s*$", re.IGNORECASE)
+_IN_CUE = patterns.compile(r"^(?:in|dans|im|en)\b\s*:?\s*", re.IGNORECASE)
+_TRAILING_IN = patterns.compile(r"\s*\b(?:in|dans|im)\s*:?\s*$", re.IGNORECASE)
 
 
 def map_segments(raw_segments: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:

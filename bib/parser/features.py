@@ -14,14 +14,15 @@ from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
+from bib import patterns
 from bib.parser.tokens import Token
 
-_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20[0-4]\d)[a-z]?[)\]]?$")
-_RANGE = re.compile(r"^\d+[a-z]?\s?[-–—‒―]+\s?\d+[a-z]?$")
-_ROMAN = re.compile(
+_YEAR = patterns.compile(r"^[(\[]?(1[5-9]\d\d|20[0-4]\d)[a-z]?[)\]]?$")
+_RANGE = patterns.compile(r"^\d+[a-z]?\s?[-–—‒―]+\s?\d+[a-z]?$")
+_ROMAN = patterns.compile(
     r"^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$", re.I
 )
-_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[A-Z]$|^[A-Z][a-z]?\.-?[A-Z]\.$")
+_INITIAL = patterns.compile(r"^(?:[^\W\d_]\.)+$|^[A-Z]$|^[A-Z][a-z]?\.-?[A-Z]\.$")
 
 _LEXICON: dict[str, str] = {}
 

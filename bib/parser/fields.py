@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import EntryType, Name, Reference
 from bib.parser import labels as L
 from bib.parser.names import parse_names
@@ -17,51 +18,55 @@ from bib.parser.rules import relabel
 from bib.parser.tokens import Token, clean
 
 _DASHES = "‐‑‒–—―−"
-_DASH = re.compile(f"[{_DASHES}-]+")
-_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20[0-4]\d)(?![\d/])")
+_DASH = patterns.compile(f"[{_DASHES}-]+")
+_YEAR = patterns.compile(r"(?<![\d/.])(1[5-9]\d\d|20[0-4]\d)(?![\d/])")
 _MONTHS = (
     r"jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?"
     r"|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?"
     r"|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?"
     r"|spring|summer|autumn|fall|winter|printemps|été|automne|hiver"
 )
-_MONTH_RANGE = re.compile(
+_MONTH_RANGE = patterns.compile(
     rf"\b({_MONTHS})\.?(?:\s*[{_DASHES}/-]+\s*({_MONTHS})\b\.?)?", re.IGNORECASE
 )
-_VOLUME_CUE = re.compile(r"\b(?:vols?|volume|bd|band|t|tome|tomo|jg|jahrgang|v|vo)\b\.?\s*", re.I)
-_NUMBER_CUE = re.compile(
+_VOLUME_CUE = patterns.compile(
+    r"\b(?:vols?|volume|bd|band|t|tome|tomo|jg|jahrgang|v|vo)\b\.?\s*", re.I
+)
+_NUMBER_CUE = patterns.compile(
     r"(?:\b(?:nos?|nr|n|number|issue|iss|heft|h|num|fasc)\b\.?|n[°º]|#)\s*", re.I
 )
 _NUMBERISH = r"[0-9]+[a-z]?(?:\s*[/{d}-]\s*[0-9]+)?|[ivxlcdm]+\b|[A-Z]{{1,2}}\b|[a-z]{{2}}\b"
 _NUMBERISH_RE = _NUMBERISH.format(d=_DASHES)
-_PAGE_CUE = re.compile(r"^\s*(?:pp?|pages?|pgs?|ss?|seiten|str|blz)\b\.?\s*|^\s*[Pp]\.\s*", re.I)
-_IN = re.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)|^\s*in:\s*", re.IGNORECASE)
-_THESIS = re.compile(
+_PAGE_CUE = patterns.compile(
+    r"^\s*(?:pp?|pages?|pgs?|ss?|seiten|str|blz)\b\.?\s*|^\s*[Pp]\.\s*", re.I
+)
+_IN = patterns.compile(r"^\s*(?:in|dans|im|en)\s*:?\s+(?=\S)|^\s*in:\s*", re.IGNORECASE)
+_THESIS = patterns.compile(
     r"\b(?:thesis|dissertation|th[èe]se|diss\.|ph\.?\s?d|doctoral|doktorarbeit|tesi|"
     r"dissertação|habilitation|master'?s|m\.?a\.? thesis|mémoire)\b",
     re.IGNORECASE,
 )
-_REPORT = re.compile(
+_REPORT = patterns.compile(
     r"\b(?:report|working paper|technical memorandum|bericht|rapport|white paper"
     r"|discussion paper)\b",
     re.IGNORECASE,
 )
 # Only a title that says what it reviews: a bare "Review" may be an article's title.
-_REVIEW = re.compile(
+_REVIEW = patterns.compile(
     r"^\s*(?:review of|reviewed work|book review|rezension (?:von|zu)|compte[- ]rendu de)\b"
     r"|^\s*(?:review|rezension|compte[- ]rendu)\s*:\s*\S",
     re.IGNORECASE,
 )
-_ACCESS = re.compile(
+_ACCESS = patterns.compile(
     r"\b(?:accessed|retrieved|consulted|abgerufen|zugegriffen|consulté|visited|viewed"
     r"|last access\w*)"
     r"(?:\s+(?:on|am|le))?\s*:?\s*",
     re.IGNORECASE,
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)\]]")
-_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]]")
-_ISBN = re.compile(r"\b(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b")
-_KEEP_DOT = re.compile(r"(?:\b(?:inc|co|ltd|jr|sr|etc|al|st|bros)|\b[A-Z])\.$", re.IGNORECASE)
+_URL = patterns.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:)\]]")
+_DOI = patterns.compile(r"\b10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]]")
+_ISBN = patterns.compile(r"\b(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx]\b")
+_KEEP_DOT = patterns.compile(r"(?:\b(?:inc|co|ltd|jr|sr|etc|al|st|bros)|\b[A-Z])\.$", re.IGNORECASE)
 _OPENERS = "([{“‘«„\"'"
 _CLOSERS = ")]}”’»\"'"
 _LONE_CLOSERS = ("”", "’", "»")
@@ -101,41 +106,55 @@ def _balanced_without(text: str, index: int) -> bool:
         return pairs[ch] not in text[index + 1 :] or text[-1] == pairs[ch]
     opener = next((o for o, c in pairs.items() if c == ch), "")
     if ch == "’":  # also an apostrophe ("Stalin’s"): drop only a closing quote
-        return "‘" in text or (text.count("’") == 1 and not re.search(r"\w’\w", text))
+        return "‘" in text or (text.count("’") == 1 and not _APOSTROPHE.search(text))
     return opener not in text[:index] or text[0] == opener
+
+
+_APOSTROPHE = patterns.compile(r"\w’\w")
+_TRAILING_PAGE_CUE = patterns.compile(r"\s*\b(?:pp?|pages|s)\.?\s*$", re.I)
+_PAGE_RANGE = patterns.compile(
+    r"([A-Za-z]?\d+[a-z]?)\s*(?:[-‐‑‒–—―−]+|\s)\s*([A-Za-z]?\d+[a-z]?)\b"
+)
+_PAGE = patterns.compile(r"[A-Za-z]?\d+[a-z]?|\b[ivxlcdm]+\b", re.I)
 
 
 def normalise_pages(text: str) -> str:
     """'pp. 286 – 314.' -> '286-314'; 'S. 155-157' -> '155-157'; '561 p.' -> '561'."""
     text = _PAGE_CUE.sub("", text.strip(" ()[],.;:"))
-    text = re.sub(r"\s*\b(?:pp?|pages|s)\.?\s*$", "", text, flags=re.I)
-    m = re.search(r"([A-Za-z]?\d+[a-z]?)\s*(?:[-‐‑‒–—―−]+|\s)\s*([A-Za-z]?\d+[a-z]?)\b", text)
+    text = _TRAILING_PAGE_CUE.sub("", text)
+    m = _PAGE_RANGE.search(text)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
-    m = re.search(r"[A-Za-z]?\d+[a-z]?|\b[ivxlcdm]+\b", text, re.I)
+    m = _PAGE.search(text)
     return m.group() if m else strip_field(text)
 
 
 # Digits need no word boundary: "제36권" (volume 36) glues them to letters.
-_VOLUME_NUMBERS = re.compile(
+_VOLUME_NUMBERS = patterns.compile(
     r"(?<!\d)\d+(?:[a-z](?![^\W\d_]))?(?:[/-]\d+)?(?!\d)|\b[IVXLCDM]+\b|\b[ivxlcdm]+\b"
 )
 
 
+_LEADING_YEAR = patterns.compile(r"^\s*(?:1[5-9]\d\d|20[0-4]\d)\s*;")
+_CUED_VOLUME = patterns.compile(rf"(?:{_VOLUME_CUE.pattern})({_NUMBERISH_RE})", re.IGNORECASE)
+_CUED_NUMBER = patterns.compile(rf"(?:{_NUMBER_CUE.pattern})({_NUMBERISH_RE})", re.IGNORECASE)
+_BRACKETED_NUMBER = patterns.compile(rf"\(\s*({_NUMBERISH_RE})\s*\)")
+
+
 def split_volume(text: str) -> tuple[str, str]:
     """'Vol. 30, No. 3' -> ('30', '3'); '48 (1)' -> ('48', '1'); '2012;30(15)' -> ('30', '15')."""
-    text = re.sub(r"^\s*(?:1[5-9]\d\d|20[0-4]\d)\s*;", "", text)
+    text = _LEADING_YEAR.sub("", text)
     volume = number = ""
     rest = text
-    m = re.search(rf"(?:{_VOLUME_CUE.pattern})({_NUMBERISH_RE})", text, re.IGNORECASE)
+    m = _CUED_VOLUME.search(text)
     if m:
         volume = m.group(1)
         rest = text[: m.start()] + " " + text[m.end() :]
-    m = re.search(rf"(?:{_NUMBER_CUE.pattern})({_NUMBERISH_RE})", rest, re.IGNORECASE)
+    m = _CUED_NUMBER.search(rest)
     if m:
         number = m.group(1)
         rest = rest[: m.start()] + " " + rest[m.end() :]
-    paren = re.search(rf"\(\s*({_NUMBERISH_RE})\s*\)", rest)
+    paren = _BRACKETED_NUMBER.search(rest)
     if paren and not number:
         number = paren.group(1)
         rest = rest[: paren.start()] + " " + rest[paren.end() :]
@@ -149,7 +168,7 @@ def split_volume(text: str) -> tuple[str, str]:
     return normalise_dashes(volume.strip()), normalise_dashes(number.strip())
 
 
-_YEAR_RANGE = re.compile(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*[{_DASHES}/-]+\s*\d{{2,4}}(?!\d)")
+_YEAR_RANGE = patterns.compile(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*[{_DASHES}/-]+\s*\d{{2,4}}(?!\d)")
 
 
 def find_year(text: str) -> str:
@@ -184,7 +203,7 @@ def split_place_publisher(text: str) -> tuple[str, str]:
     return "", strip_field(text)
 
 
-_PUBLISHER_WORD = re.compile(
+_PUBLISHER_WORD = patterns.compile(
     r"\b(?:press|presses|verlag|éditions|editions|edizioni|editore|editorial|publishers?"
     r"|publishing|books|university|universitaires?|beaux-arts|gmbh|inc|ltd|co)\b",
     re.IGNORECASE,
@@ -298,10 +317,10 @@ def _merge(segments: Sequence[Segment]) -> list[Segment]:
 
 
 _NO_YEAR_IN = frozenset((L.TITLE, L.CONTAINER, L.SERIES, L.URL, L.DOI, L.ISBN, L.EDITION))
-_GLUED_VOLUME = re.compile(r"^(.+\s\S*[^\W\d_])(\d{1,4})$")
+_GLUED_VOLUME = patterns.compile(r"^(.+\s\S*[^\W\d_])(\d{1,4})$")
 # A journal's "Bulletin 95" before the pages; not a book's "In Proceedings of CHI 90", nor
 # the year of "Proc. ICML 2012".
-_SPACED_VOLUME = re.compile(r"^(.*[^\W\d_][^\W\d_.]\.?)\s+(\d{1,3})$")
+_SPACED_VOLUME = patterns.compile(r"^(.*[^\W\d_][^\W\d_.]\.?)\s+(\d{1,3})$")
 
 
 def build_reference(

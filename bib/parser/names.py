@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from bib import patterns
 from bib.model import Name
 
 # A whole run of whitespace, matched only from its first character: the lookbehind
@@ -23,7 +24,7 @@ from bib.model import Name
 # than an optional group.
 _SPACE_RUN = r"\s(?<!\s\s)\s*"
 _ROLE_AT_END = r"\b(?:eds?|editors?|hrsg|hgg?|éds?)\b\.?(?=\s*+[,.:;]?\s*+$)"
-_EDITOR_MARK = re.compile(
+_EDITOR_MARK = patterns.compile(
     r"\(\s*(?:eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|orgs?|a cura di)\s*\.?\s*\)"
     r"|\b(?:edited|ed\.)\s+and\s+(?:translated|trans\.)\s+by\b"
     r"|\b(?:edited|ed\.|eds\.|hrsg\.|herausgegeben|éd\.|dir\.)\s+(?:by|von|par)\b"
@@ -32,16 +33,16 @@ _EDITOR_MARK = re.compile(
     r"|\bsous la dir(?:ection|\.)?\s+de\b|\ba cura di\b",
     re.IGNORECASE,
 )
-_TRANSLATOR_MARK = re.compile(
+_TRANSLATOR_MARK = patterns.compile(
     r"\(\s*(?:trans|transl|tr|übers|trad)\s*\.?\s*\)"
     r"|\b(?:translated|trans\.|transl\.|tr\.|übersetzt|übers\.|traduit|trad\.)"
     r"\s*(?:by|von|par|from [\w ]+? by)?\b",
     re.IGNORECASE,
 )
 _OTHERS = r"(?:\bet\.?\s*al\b\.?|\bu\.\s*a\.|\band others\b|…|\.\.\.)"
-_ET_AL = re.compile(rf",\s*{_OTHERS}|{_SPACE_RUN}{_OTHERS}|{_OTHERS}", re.IGNORECASE)
-_LEAD = re.compile(r"^\s*(?:in|dans|im|en)(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
-_JOINERS = re.compile(
+_ET_AL = patterns.compile(rf",\s*{_OTHERS}|{_SPACE_RUN}{_OTHERS}|{_OTHERS}", re.IGNORECASE)
+_LEAD = patterns.compile(r"^\s*(?:in|dans|im|en)(?:\s*:)?\s+(?=\S)", re.IGNORECASE)
+_JOINERS = patterns.compile(
     rf";\s*|{_SPACE_RUN};\s*"
     rf"|{_SPACE_RUN}(?:and|&)(?:\s+(?:and|&))+\s+"
     rf"|{_SPACE_RUN}(?:and|&|und|et|y|e|og|en|i)\s+"
@@ -49,7 +50,7 @@ _JOINERS = re.compile(
     r"|,\s*(?:and|&)\s+",
     re.I,
 )
-_INITIALS = re.compile(
+_INITIALS = patterns.compile(
     # "Jr"/"Sr" are suffixes; "JR"/"SR" after a family name are initials ("Stewart JR").
     r"^(?!(?:[Jj]r|[Ss]r)\.?$)"
     r"^(?:[^\W\d_]{1,2}\.\s*(?:-\s*)?|[^\W\d_]\s+)*[^\W\d_]{1,2}\.?$|^[A-Z]{1,3}$"
@@ -57,13 +58,13 @@ _INITIALS = re.compile(
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le",
               "ten", "ter", "dos", "das", "do", "bin", "al", "el", "zu", "vom", "d'"}  # fmt: skip
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_TITLES = re.compile(r"^(?:abbé|dr|prof|sir|mgr|mme|mr|mrs|ms|rev|père|fr)\.?\s+", re.I)
+_TITLES = patterns.compile(r"^(?:abbé|dr|prof|sir|mgr|mme|mr|mrs|ms|rev|père|fr)\.?\s+", re.I)
 
 
-_PARENTHESISED_GIVEN = re.compile(r"^(.+?)\s*\(([^()]*)\)$")
-_NAME_WORDS = re.compile(r"[^\s.]+\.?(?:-[^\s.]+\.?)*|\.")
-_BY = re.compile(r"^\s*(?:by|von|par)\s+", re.IGNORECASE)
-_ENDS_IN_INITIAL = re.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
+_PARENTHESISED_GIVEN = patterns.compile(r"^(.+?)\s*\(([^()]*)\)$")
+_NAME_WORDS = patterns.compile(r"[^\s.]+\.?(?:-[^\s.]+\.?)*|\.")
+_BY = patterns.compile(r"^\s*(?:by|von|par)\s+", re.IGNORECASE)
+_ENDS_IN_INITIAL = patterns.compile(r"(?:^|[\s.,-])[^\W\d_]{1,2}\.$")
 
 
 class NameList(NamedTuple):

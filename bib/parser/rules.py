@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from itertools import compress, islice, pairwise
 from operator import ne
 
+from bib import patterns
 from bib.parser import labels as L
 from bib.parser.tokens import Token
 
@@ -162,8 +163,8 @@ def close_brackets(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     return out
 
 
-_ROLE_MARK = re.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir|coord)\.?\)?[,:]?$", re.IGNORECASE)
-_PAGE_CUE_TOKEN = re.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
+_ROLE_MARK = patterns.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir|coord)\.?\)?[,:]?$", re.IGNORECASE)
+_PAGE_CUE_TOKEN = patterns.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
 
 
 def _marks_role(tokens: Sequence[Token], first: int, k: int) -> bool:
@@ -204,8 +205,13 @@ def title_after_role(tokens: Sequence[Token], labels: Sequence[str]) -> list[str
     return out
 
 
+_YEAR_RANGE = patterns.compile(
+    rf"(1[5-9]\d\d|20[0-4]\d)\s*[{_DASHES}-]+\s*(\d{{2}}|\d{{4}})[.,;:)]*"
+)
+
+
 def _year_range(text: str) -> bool:
-    m = re.fullmatch(rf"(1[5-9]\d\d|20[0-4]\d)\s*[{_DASHES}-]+\s*(\d{{2}}|\d{{4}})[.,;:)]*", text)
+    m = _YEAR_RANGE.fullmatch(text)
     if not m:
         return False
     start, end = m.group(1), m.group(2)
@@ -248,10 +254,10 @@ def container_without_title(tokens: Sequence[Token], labels: Sequence[str]) -> l
     return [L.TITLE if label == L.CONTAINER else label for label in labels]
 
 
-_IN_TOKEN = re.compile(r"^(?:in|dans|im)\b:?$", re.IGNORECASE)
+_IN_TOKEN = patterns.compile(r"^(?:in|dans|im)\b:?$", re.IGNORECASE)
 
 
-_EDITOR_CUE = re.compile(
+_EDITOR_CUE = patterns.compile(
     r"^\(?(?:eds?|editors?|edited|hrsg|hg|hgg|herausgegeben|éds?|dir|coord|cura|org|orgs|in"
     r"|sous|dans)\b",
     re.IGNORECASE,
@@ -291,8 +297,8 @@ def names_do_not_end_in_an_opener(tokens: Sequence[Token], labels: Sequence[str]
     return out
 
 
-_INITIAL_TOKEN = re.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*|[A-Z])$")
-_SUFFIX_TOKEN = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+_INITIAL_TOKEN = patterns.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*|[A-Z])$")
+_SUFFIX_TOKEN = patterns.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
 
 def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
@@ -327,7 +333,7 @@ def names_end_at_initials(tokens: Sequence[Token], labels: Sequence[str]) -> lis
     return out
 
 
-_ROLE_WORD = re.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir)(?:\.\)?|\))[,:.]?$", re.IGNORECASE)
+_ROLE_WORD = patterns.compile(r"^\(?(?:eds?|hrsg|hg|éds?|dir)(?:\.\)?|\))[,:.]?$", re.IGNORECASE)
 
 
 def title_after_role_mark(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
@@ -479,7 +485,7 @@ def names_do_not_take_a_lone_word(tokens: Sequence[Token], labels: Sequence[str]
     return out
 
 
-_YEAR_TOKEN = re.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?[)\].,:;]*$")
+_YEAR_TOKEN = patterns.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?[)\].,:;]*$")
 
 
 def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bib import patterns
+
 # Longest alternatives first: a URL or DOI must not be cut at its dots and slashes, a
 # page range is one token so that "286 – 314" reads as one range, and run-together
 # initials ("J.K.") stay one name part.
-_TOKEN = re.compile(
+_TOKEN = patterns.compile(
     r"""
       (?:https?://|www\.)[^\s<>"]+[^\s<>".,;:)\]]
     | doi:\s?10\.\d{4,9}/[^\s"<>]+[^\s"<>.,;:)\]]
@@ -26,16 +28,16 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
-_LINK = re.compile(r"\[([^\[\]]+)\]\((\S+?)\)")
+_LINK = patterns.compile(r"\[([^\[\]]+)\]\((\S+?)\)")
 # Emphasis must hug its text (`*Title*`, not `2 * 3`), and `_` only counts at word edges
 # so that snake_case identifiers in URLs survive.
-_EMPHASIS = re.compile(
+_EMPHASIS = patterns.compile(
     r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])|(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\3(?![\w*])"
 )
-_NUMBERING = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)](?=\s)|[-*•–—+](?=\s))\s*")
+_NUMBERING = patterns.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)](?=\s)|[-*•–—+](?=\s))\s*")
 
 
-_MARKUP = re.compile(r"[*_\[]")
+_MARKUP = patterns.compile(r"[*_\[]")
 
 
 class Token(NamedTuple):

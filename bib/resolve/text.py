@@ -11,15 +11,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bib import patterns
 from bib.namefold import are_variants, fold_name
 
-_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
-_NOT_WORD = re.compile(r"[^\w\s]|_")
-_SUBTITLE = re.compile(r"\s*(?::|\s[-–—]{1,2}\s|—|\?\s)\s*")
-_YEAR_RANGE = re.compile(r"\b(1[5-9]|20)(\d\d)\s*[-–—]+\s*(\d\d)\b(?![-–—]?\d)")
-_NUMBER = re.compile(r"\d+")
+_APOSTROPHES = patterns.compile(r"['’‘`´ʼ]")
+_NOT_WORD = patterns.compile(r"[^\w\s]|_")
+_SUBTITLE = patterns.compile(r"\s*(?::|\s[-–—]{1,2}\s|—|\?\s)\s*")
+_YEAR_RANGE = patterns.compile(r"\b(1[5-9]|20)(\d\d)\s*[-–—]+\s*(\d\d)\b(?![-–—]?\d)")
+_NUMBER = patterns.compile(r"\d+")
 STRONG = 0.95
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_LEADING_ARTICLE = patterns.compile(r"^(?:the|a|an)\s+")
 _PUBLISHER_NOISE = frozenset(
     "press books publishers publishing publisher ltd limited inc co company and the "
     "verlag editions group".split()

@@ -1,0 +1,74 @@
+"""The compiled patterns of earlier runs, loaded before the modules that use them.
+
+``bib.patterns`` explains what is kept and why. This module does the file work: one
+file per Python build (``bib.patterns.build``) in the ``patterns`` folder of the
+cache directory, read once at the start of a run and written at its end only when
+the run compiled a pattern that was not kept yet (the first run after an install or
+an upgrade). The file is written to a temporary name and renamed into place, so a
+reader never sees half of one; a file that cannot be read or decoded is ignored and
+one that cannot be written is not written. ``BIB_PARSE_CACHE=0`` turns it off with
+the parse cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from pathlib import Path
+
+from bib import patterns
+from cli.cachedir import cache_root, parse_cache_on
+
+FORMAT = 1
+SUBDIRECTORY = "patterns"
+# Programs of patterns that no longer exist are kept until the file holds this many;
+# then a save keeps only what its run used.
+LIMIT = 2000
+
+
+def pattern_file(environ: dict[str, str] | os._Environ[str]) -> Path | None:
+    """This Python's file of programs; None when caching is off or has no home."""
+    root = cache_root(environ) if parse_cache_on(environ) else None
+    if root is None:
+        return None
+    name = f"{zlib.crc32(patterns.build().encode()):08x}.marshal"
+    return root / SUBDIRECTORY / name
+
+
+def load(path: Path | None) -> dict[tuple[str, int], patterns.Program]:
+    """The programs kept in ``path``, handed to ``bib.patterns``; {} when there are none."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as stream:
+            stored = marshal.load(stream)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not (isinstance(stored, tuple) and len(stored) == 3):
+        return {}
+    version, build, programs = stored
+    if version != FORMAT or build != patterns.build() or not isinstance(programs, dict):
+        return {}
+    patterns.preload(programs)
+    return programs
+
+
+def save(path: Path | None, loaded: dict[tuple[str, int], patterns.Program]) -> None:
+    """Keep this run's programs with the loaded ones, if the run compiled any anew."""
+    if path is None or not patterns.compiled_anew():
+        return
+    used = patterns.used()
+    programs = {**loaded, **used} if len(loaded) + len(used) <= LIMIT else used
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        data = marshal.dumps((FORMAT, patterns.build(), programs))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        # A cache that cannot be written only makes the next run slower.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -205,7 +205,7 @@ class _Token(NamedTuple):
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[_Token, ...]:
     """The words of a text; cached, since several passes read the same paragraph."""
-    return tuple(_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+    return tuple([_Token(m.group(), *m.span()) for m in _WORD.finditer(text)])
 
 
 def _is_capitalised(word: str) -> bool:
@@ -267,6 +267,9 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if not token.text[:1].isupper() and not token.text.isupper():
+            i += 1  # most words: neither capitalised nor an initial (a quick test first)
+            continue
         if len(token.text) == 1 and _initial(text, tokens, i):
             pass  # "E. P. Thompson"
         elif not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
@@ -361,7 +364,7 @@ def _followed_by_clause(text: str, tokens: Sequence[_Token], position: int) -> b
 
 
 def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, ...]:
-    return tuple(t.text.lower() for t in tokens[max(0, index - count) : index])
+    return tuple([t.text.lower() for t in tokens[max(0, index - count) : index]])
 
 
 def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | None:

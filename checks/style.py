@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from bib import patterns
@@ -349,8 +351,12 @@ class Deviation(NamedTuple):
     found: str
 
 
-def deviations(entries: Sequence[Entry]) -> dict[int, list[Deviation]]:
-    """For each entry (by index) that departs from its peers, how it departs."""
+@lru_cache(maxsize=8)
+def deviations(entries: tuple[Entry, ...]) -> Mapping[int, tuple[Deviation, ...]]:
+    """For each entry (by index) that departs from its peers, how it departs.
+
+    Kept for the last few lists: missing-field asks too, for the same list.
+    """
     shapes = {i: shape for i, e in enumerate(entries) if (shape := shape_of(e)) is not None}
     found: dict[int, list[Deviation]] = defaultdict(list)
     for feature in FEATURES:
@@ -366,7 +372,7 @@ def deviations(entries: Sequence[Entry]) -> dict[int, list[Deviation]]:
             for i, value in values.items():
                 if value != expected:
                     found[i].append(Deviation(feature.name, expected, value))
-    return found
+    return MappingProxyType({i: tuple(found[i]) for i in sorted(found)})
 
 
 @rule("L003", "inconsistent-style", Severity.INFO)

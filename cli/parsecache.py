@@ -122,7 +122,8 @@ def read_entry(path: Path, text: str) -> Reference | None:
     """The stored parse of ``text``; None when absent, another text's, or corrupt."""
     try:
         with open(path, "rb") as stream:
-            stored = marshal.load(stream)
+            # From bytes: marshal.load calls the stream for every object it reads.
+            stored = marshal.loads(stream.read())
         if not (isinstance(stored, tuple) and len(stored) == 3):
             return None
         version, stored_text, record = stored

@@ -43,7 +43,8 @@ def load(path: Path | None) -> dict[tuple[str, int], patterns.Program]:
         return {}
     try:
         with open(path, "rb") as stream:
-            stored = marshal.load(stream)
+            # From bytes: marshal.load calls the stream for every object it reads.
+            stored = marshal.loads(stream.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not (isinstance(stored, tuple) and len(stored) == 3):

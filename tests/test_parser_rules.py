@@ -23,11 +23,13 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     an_edition_ends_at_its_cue,
+    an_italic_title_has_a_publisher,
     an_untitled_note_is_the_title,
     close_brackets,
     close_quoted_titles,
     container_without_title,
     editors_need_a_cue,
+    italics_hold_one_title,
     journal_not_publisher,
     names_do_not_end_in_an_opener,
     names_do_not_take_a_lone_word,
@@ -404,3 +406,61 @@ def test_a_number_after_a_proceedings_title_stays_in_it() -> None:
     text = "Card, S. Input devices. In Proceedings of CHI 90, pp. 1-9."
     labels = "author author author title title " + "container " * 6 + "pages pages pages"
     assert _built(text, labels).container == "Proceedings of CHI 90"
+
+
+HRW = '*"Are you happy to cheat us?" Exploitation of migrant workers*. Human Rights Watch.'
+
+
+@pytest.mark.parametrize(
+    ("rule", "markdown", "labels", "expected"),
+    [
+        # A title in italics runs to the end of the italics, past a quotation inside.
+        (italics_hold_one_title, HRW, "title " * 9 + "container " * 7, "title " * 13 + "container " * 3),
+        # Not past them: the plain words after the italics stay what they were.
+        (italics_hold_one_title, "*Title*. Journal of Things, 3", "title container container container container volume",
+         "title container container container container volume"),
+        # Nor past a full stop: "*Title*. *Journal*" are two runs of italics.
+        (italics_hold_one_title, "*Title*. *Journal*", "title container", "title container"),
+        # A plain title is left alone.
+        (italics_hold_one_title, "Title. *Journal*, 3", "title container container volume",
+         "title container container volume"),
+        # After a title in italics, plain words with no volume or pages: the publisher.
+        (an_italic_title_has_a_publisher, "*The Peterloo massacre*. Rapp & Whiting.",
+         "title title title container container container", "title title title publisher publisher publisher"),
+        # A volume says journal.
+        (an_italic_title_has_a_publisher, "*Title*. Journal, 12", "title container container volume",
+         "title container container volume"),
+        # So does a container in italics of its own.
+        (an_italic_title_has_a_publisher, "*Title*. *Journal*", "title container", "title container"),
+        # And "In" opens a chapter's book.
+        (an_italic_title_has_a_publisher, "*Title*. In Essays", "title container container",
+         "title container container"),
+        # A plain title is left to the other rules.
+        (an_italic_title_has_a_publisher, "Title. Journal", "title container", "title container"),
+    ],
+)  # fmt: skip
+def test_italics_mark_one_work(
+    rule: Callable[[Sequence[Token], Sequence[str]], list[str]],
+    markdown: str,
+    labels: str,
+    expected: str,
+) -> None:
+    _, tokens = tokenize(markdown)
+    assert len(tokens) == len(labels.split()), [t.text for t in tokens]
+    assert " ".join(rule(tokens, labels.split())) == expected.strip()
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kind", "title", "publisher"),
+    [
+        ("Human Rights Watch. (2009). " + HRW, "book",
+         '"Are you happy to cheat us?" Exploitation of migrant workers', "Human Rights Watch"),
+        ("Marlow, J. (1969). *The Peterloo massacre*. Rapp & Whiting.", "book",
+         "The Peterloo massacre", "Rapp & Whiting"),
+    ],
+)  # fmt: skip
+def test_an_apa_book_in_markdown_is_a_book(
+    markdown: str, kind: str, title: str, publisher: str
+) -> None:
+    reference = parse_reference(markdown)
+    assert (reference.type.value, reference.title, reference.publisher) == (kind, title, publisher)

@@ -652,6 +652,62 @@ def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> lis
     return out
 
 
+def italics_hold_one_title(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A title that opens an italic span runs on to the span's end.
+
+    Italics mark one work. The tagger may end such a title at a quotation inside it
+    and take the rest for the container: in '*"Are you happy to cheat us?"
+    Exploitation of migrant construction workers in Russia*. Human Rights Watch.' the
+    title is everything in italics.
+    """
+    out = list(labels)
+    for first, last in _runs(out):
+        if out[first] != L.TITLE:
+            continue
+        if not tokens[first].emphasis or (first and tokens[first - 1].emphasis):
+            return out  # not a title in italics, or one that starts inside them
+        # A full stop ends a sentence, and may end the italics: "*Title*. *Journal*"
+        # loses its marks to the tokens, two runs of italics in a row.
+        k = last + 1
+        while (
+            k < len(tokens)
+            and tokens[k].emphasis
+            and out[k] == L.CONTAINER
+            and not tokens[k - 1].text.endswith(".")
+        ):
+            out[k] = L.TITLE
+            k += 1
+        return out
+    return out
+
+
+def an_italic_title_has_a_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """After a title in italics, plain words with no volume, issue or pages: a publisher.
+
+    Italics mark the work a reference is about; a journal article's title is plain
+    and its journal is in italics. So in "Marlow, J. (1969). *The Peterloo
+    massacre*. Rapp & Whiting." what follows the italic title is who published the
+    book, not a journal, whenever nothing else says "journal": no volume, issue or
+    pages, no address on the web, and no italics of its own.
+    """
+    if L.CONTAINER not in labels or any(
+        label in labels for label in (L.VOLUME, L.PAGES, L.PUBLISHER, L.URL, L.DOI)
+    ):
+        return list(labels)
+    out = list(labels)
+    title = [k for k, label in enumerate(out) if label == L.TITLE and _is_word(tokens[k])]
+    if not title or not all(tokens[k].emphasis for k in title):
+        return out
+    container = [k for k, label in enumerate(out) if label == L.CONTAINER]
+    if container[0] < title[-1] or any(tokens[k].emphasis for k in container):
+        return out
+    if any(tokens[k].text.lower().strip(".,:") in ("in", "dans", "im") for k in container[:1]):
+        return out  # "In Book": a chapter's book, written plain
+    for k in container:
+        out[k] = L.PUBLISHER
+    return out
+
+
 # Words only a publisher's name has ("The New York Review of Books" is a magazine).
 _PUBLISHER_WORDS = frozenset("press presses verlag publishers publishing co ltd inc gmbh".split())
 
@@ -671,6 +727,8 @@ RELABELLING_RULES = (
     an_edition_ends_at_its_cue,
     journal_not_publisher,
     close_quoted_titles,
+    italics_hold_one_title,
+    an_italic_title_has_a_publisher,
     close_brackets,
     title_after_role,
     title_after_role_mark,

@@ -31,6 +31,7 @@ from bib.parser.rules import (
     editors_need_a_cue,
     italics_hold_one_title,
     journal_not_publisher,
+    named_editors_end_before_the_publisher,
     names_do_not_end_in_an_opener,
     names_do_not_take_a_lone_word,
     names_end_at_et_al,
@@ -227,6 +228,20 @@ def _relabelled(
         (names_end_at_et_al, "edited by Julian Cooper et al. , Macmillan , 1995",
          "editor editor editor editor editor editor editor editor editor date",
          "editor editor editor editor editor editor editor publisher publisher date"),
+        # MLA: "edited by Given Family, Publisher, Year".
+        (named_editors_end_before_the_publisher, "edited by Mary Douglas , Tavistock , 1970",
+         "editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor publisher publisher date"),
+        # Names come whole: "Given Family" pairs are editors, however many.
+        (named_editors_end_before_the_publisher, "edited by Ann Hughes , Richard Cust , 1989",
+         "editor editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor editor editor editor date"),
+        # An initial is part of a name, and without the date next nothing is decided.
+        (named_editors_end_before_the_publisher, "edited by Mary Douglas , J. , 1970",
+         "editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor editor editor date"),
+        (named_editors_end_before_the_publisher, "edited by Mary Douglas , Tavistock",
+         "editor editor editor editor editor editor", "editor editor editor editor editor editor"),
         (names_end_at_et_al, "N. Ikeno et al. , PTEP 2015", "author author author author author author author",
          "author author author author author author author"),
         (names_do_not_end_in_an_opener, "Smith , A. ( 2019 ) Memory",

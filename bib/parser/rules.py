@@ -556,6 +556,37 @@ def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[s
     return out
 
 
+def named_editors_end_before_the_publisher(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "edited by Mary Douglas, Tavistock, 1970" the names end before "Tavistock".
+
+    After "edited by" names are written "Given Family", two words or more; a last
+    piece of the run that is one capitalised word, with the date next and no
+    publisher found, is the publisher (MLA's "edited by Editor, Publisher, Year").
+    """
+    out = list(labels)
+    if L.PUBLISHER in out or L.EDITOR not in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs):
+        if out[first] != L.EDITOR:
+            continue
+        cue = [tokens[k].text.lower() for k in range(first, min(first + 2, last + 1))]
+        following = out[runs[index + 1][0]] if index + 1 < len(runs) else ""
+        if cue != ["edited", "by"] or following != L.DATE:
+            continue
+        chunks = _comma_chunks(tokens, first + 2, last)
+        if len(chunks) < 2 or any(len(chunk) < 2 for chunk in chunks[:-1]):
+            continue
+        tail = chunks[-1]
+        word = tokens[tail[0]].text
+        if len(tail) == 1 and word[:1].isupper() and not _INITIAL_TOKEN.match(word):
+            for k in range(tail[0], last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
 def an_untitled_note_is_the_title(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """With no title anywhere, words labelled a note right after the names or the date
     are the title ("Browning, C. R. (1992). Ordinary men: Reserve Police Battalion
@@ -723,6 +754,7 @@ RELABELLING_RULES = (
     names_do_not_take_a_lone_word,
     undated_titles_give_up_their_year,
     names_end_at_et_al,
+    named_editors_end_before_the_publisher,
     an_untitled_note_is_the_title,
     an_edition_ends_at_its_cue,
     journal_not_publisher,

@@ -4,9 +4,10 @@ A pre-commit hook lints the same essay on every commit, and parsing its referenc
 (loading the CRF model, tagging, the rules) is most of what such a run costs. Each
 reference's parse is stored in a small file of its own, named by a checksum of the
 reference's text and stored with that text, under a directory named by a
-fingerprint of the parser: the size and modification time of the model file and
-of every module of the parser, and the Python version. A new model or a changed
-rule therefore starts a new cache, and the old one is removed.
+fingerprint of the parser: the size and modification time of the model file, of
+every module of the parser and of the CRF library's compiled module, and the
+Python version. A new model, a changed rule or an upgraded pycrfsuite therefore
+starts a new cache, and the old one is removed.
 
 The cache sits in the user's cache directory (``BIB_CACHE_DIR``, as for the
 catalog cache, or ``$XDG_CACHE_HOME/bibwarden``); ``BIB_PARSE_CACHE=0`` turns it
@@ -52,7 +53,9 @@ def parser_fingerprint() -> str:
     """A name for this parser: its model and code files' sizes and times, and the Python."""
     package = Path(bib.__file__).parent
     signature = [f"{FORMAT} {sys.version}"]
-    for path in (package / "model.py", *sorted(_parser_files(package / "parser"))):
+    files = [package / "model.py", *sorted(_parser_files(package / "parser"))]
+    files += sorted(_tagger_engine_files())
+    for path in files:
         stat = path.stat()
         signature.append(f"{path.name} {stat.st_size} {stat.st_mtime_ns}")
     text = "\n".join(signature).encode()
@@ -63,6 +66,20 @@ def _parser_files(folder: Path) -> Iterator[Path]:
     for entry in os.scandir(folder):
         if entry.name.endswith((".py", ".crfsuite")):
             yield Path(entry.path)
+
+
+def _tagger_engine_files() -> list[Path]:
+    """pycrfsuite's compiled modules, found without importing it (that costs 15 ms)."""
+    from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
+
+    spec = PathFinder.find_spec("pycrfsuite")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    return [
+        Path(folder, name)
+        for folder in folders
+        for name in os.listdir(folder)
+        if name.endswith(tuple(EXTENSION_SUFFIXES))
+    ]
 
 
 class ParseCache:

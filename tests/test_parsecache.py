@@ -116,3 +116,22 @@ def test_a_warm_run_loads_neither_the_model_nor_the_tagger(
     assert cold[-1] == "['bib.parser.tagger', 'pycrfsuite']", runs[0].stderr
     assert warm[-1] == "[]", runs[1].stderr
     assert cold[:-1] == warm[:-1]  # the same findings
+
+
+def test_the_fingerprint_covers_the_installed_crf_library() -> None:
+    from cli.parsecache import _tagger_engine_files
+
+    assert any(path.name.startswith("_pycrfsuite") for path in _tagger_engine_files())
+
+
+def test_an_upgraded_crf_library_starts_a_new_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cli.parsecache
+
+    engine = tmp_path / "_pycrfsuite.so"
+    engine.write_bytes(b"1.0")
+    monkeypatch.setattr(cli.parsecache, "_tagger_engine_files", lambda: [engine])
+    before = parser_fingerprint()
+    engine.write_bytes(b"1.1 compiled anew")
+    assert parser_fingerprint() != before

@@ -13,18 +13,21 @@ The cache sits in the user's cache directory (``BIB_CACHE_DIR``, as for the
 catalog cache, or ``$XDG_CACHE_HOME/bibwarden``); ``BIB_PARSE_CACHE=0`` turns it
 off. It is best effort: an entry is written to a temporary file and renamed into
 place, so a reader never sees half of one; one that cannot be read or decoded is
-a miss, and one that cannot be written is not written. Nothing here is needed to
-get the right answer, only to get it sooner.
+a miss, and one that cannot be written is not written. It is bounded: a run that
+stores a parse first empties a folder that holds ``LIMIT`` of them. Nothing here is
+needed to get the right answer, only to get it sooner.
 """
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import fields
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,9 @@ from cli.cachedir import cache_root, parse_cache_on
 
 FORMAT = 1
 SUBDIRECTORY = "parsed"
+# A run that has a reference to store first empties a folder holding this many
+# (about 20 MB): a cache for the essays in hand, not a growing archive of every one.
+LIMIT = 20_000
 _FIELDS = tuple(f.name for f in fields(Reference))
 _NAME_FIELDS = frozenset({"authors", "editors", "translators"})
 
@@ -116,7 +122,8 @@ class ParseCache:
             pass  # a cache that cannot be written only makes the next run slower
 
     def _start_folder(self) -> None:
-        """Create this parser's folder; remove the folders of parsers that are gone."""
+        """Create this parser's folder; remove the folders of parsers that are gone, and
+        empty this one when it has grown to ``LIMIT`` entries."""
         assert self.folder is not None
         if not self.folder.is_dir():
             import shutil  # only here: it imports the compression modules
@@ -127,7 +134,22 @@ class ParseCache:
                     if old.is_dir() and old.name != self.folder.name:
                         shutil.rmtree(old, ignore_errors=True)
             self.folder.mkdir(parents=True, exist_ok=True)
+        elif _holds_at_least(self.folder, LIMIT):
+            _empty(self.folder)
         self._ready = True
+
+
+def _holds_at_least(folder: Path, count: int) -> bool:
+    with os.scandir(folder) as entries:
+        return sum(1 for _ in islice(entries, count)) >= count
+
+
+def _empty(folder: Path) -> None:
+    """Remove the entries of ``folder``; another process may be removing them too."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def _entry_name(text: str) -> str:

@@ -135,3 +135,21 @@ def test_an_upgraded_crf_library_starts_a_new_cache(
     before = parser_fingerprint()
     engine.write_bytes(b"1.1 compiled anew")
     assert parser_fingerprint() != before
+
+
+def test_a_full_cache_is_emptied_before_it_grows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cli.parsecache
+
+    monkeypatch.setattr(cli.parsecache, "LIMIT", 3)
+    for text in REFERENCES[:3]:
+        ParseCache(tmp_path).parse(text)
+    folder = tmp_path / SUBDIRECTORY / parser_fingerprint()
+    assert len(list(folder.iterdir())) == 3
+    # A run that reads only stored parses leaves the folder as it is.
+    assert ParseCache(tmp_path).parse(REFERENCES[0]) == parse_reference(REFERENCES[0])
+    assert len(list(folder.iterdir())) == 3
+    # One with a new reference to store makes room first.
+    assert ParseCache(tmp_path).parse(REFERENCES[3]) == parse_reference(REFERENCES[3])
+    assert [path.name for path in folder.iterdir()] == [cli.parsecache._entry_name(REFERENCES[3])]

@@ -22,6 +22,7 @@ from bib.parser.fields import (
 )
 from bib.parser.names import parse_names
 from bib.parser.rules import (
+    a_bracket_closing_the_title_is_not_its_words,
     an_edition_ends_at_its_cue,
     an_untitled_note_is_the_title,
     close_brackets,
@@ -282,6 +283,15 @@ def _relabelled(
          "title title title title title container container container"),
         (close_quoted_titles, "“ Novyi etap ” [ A new stage ]",
          "title title title title title title title title title", "title title title title title title title title title"),
+        # A bracket that closes the title names its edition or medium, unless it is words.
+        (a_bracket_closing_the_title_is_not_its_words, "Spectroscopy ( Third Edition ) . Springer",
+         "title title title title title title publisher",
+         "title edition edition edition edition edition publisher"),
+        (a_bracket_closing_the_title_is_not_its_words, "A fresh appraisal [ Motion picture ] .",
+         "title title title title title title title title", "title title title genre genre genre genre genre"),
+        (a_bracket_closing_the_title_is_not_its_words, "The Four Texts ( 1798 , 1805 ) . London",
+         "title title title title title title title title title place",
+         "title title title title title title title title title place"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],

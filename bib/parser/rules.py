@@ -619,6 +619,54 @@ def an_edition_ends_at_its_cue(tokens: Sequence[Token], labels: Sequence[str]) -
     return out
 
 
+# Words that describe what a work is, not what it is called ("[Motion picture]").
+_MEDIUM_WORDS = frozenset(
+    "motion picture film video dvd cd audio podcast recording software program data set dataset"
+    " brochure map poster photograph television radio broadcast episode series"
+    " lecture slides webinar interview letter tweet blog online electronic".split()
+)
+_CLOSING = {")": "(", "]": "["}
+
+
+def _ends_an_edition(text: str) -> bool:
+    lower = text.lower()
+    return lower in _EDITION_END or lower.endswith(("edition", "edition."))
+
+
+def a_bracket_closing_the_title_is_not_its_words(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Spectroscopy ( Third Edition )" or "A fresh appraisal [Motion picture]" the
+    bracket that closes the title says which edition or what medium it is, not what the
+    work is called: it is the edition, or the genre. Other brackets ("The Four Texts
+    (1798, 1805)", "Recovery (MNR)") are the title's own words."""
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    for first, last in _runs(labels):
+        if out[first] != L.TITLE:
+            continue
+        close = last
+        while close > first and not _is_word(tokens[close]) and tokens[close].text not in _CLOSING:
+            close -= 1
+        opener = _CLOSING.get(tokens[close].text)
+        if opener is None:
+            continue
+        start = next((k for k in range(close - 1, first, -1) if tokens[k].text == opener), -1)
+        inside = [t.text for t in tokens[start + 1 : close] if _is_word(t)]
+        if start <= first or not inside or len(inside) > 4:
+            continue
+        if any(_ends_an_edition(w) for w in inside):
+            label = L.EDITION
+        elif all(w.lower().strip(".") in _MEDIUM_WORDS for w in inside):
+            label = L.GENRE
+        else:
+            continue
+        for k in range(start, last + 1):
+            out[k] = label
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal.
 
@@ -663,6 +711,7 @@ RELABELLING_RULES = (
     names_end_at_et_al,
     an_untitled_note_is_the_title,
     an_edition_ends_at_its_cue,
+    a_bracket_closing_the_title_is_not_its_words,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

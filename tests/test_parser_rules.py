@@ -23,6 +23,7 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_year_before_the_colon_is_the_date,
     an_edition_ends_at_its_cue,
     an_untitled_note_is_the_title,
     close_brackets,
@@ -292,6 +293,13 @@ def _relabelled(
         (a_bracket_closing_the_title_is_not_its_words, "The Four Texts ( 1798 , 1805 ) . London",
          "title title title title title title title title title place",
          "title title title title title title title title title place"),
+        # A year before the colon is the date when the imprint repeats it, not otherwise.
+        (a_year_before_the_colon_is_the_date, "Katchan O. 1986 : Early Bilingualism . Elsevier , 1986",
+         "author author title title title title title publisher publisher date",
+         "author author date date title title title publisher publisher date"),
+        (a_year_before_the_colon_is_the_date, "Carley , M. 1939 : The alliance . Dee , 1999",
+         "author author author title title title title title publisher publisher date",
+         "author author author title title title title title publisher publisher date"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],
@@ -414,3 +422,21 @@ def test_a_number_after_a_proceedings_title_stays_in_it() -> None:
     text = "Card, S. Input devices. In Proceedings of CHI 90, pp. 1-9."
     labels = "author author author title title " + "container " * 6 + "pages pages pages"
     assert _built(text, labels).container == "Proceedings of CHI 90"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title", "year"),
+    [
+        # A bracketed year before the colon is the author-date's date, whatever follows.
+        ("Prengel, A. (2007): Sind alle gleich? Theorie, 3/2007.",
+         "author author author date date date date title title title title container container volume volume date",
+         "Sind alle gleich?", "2007"),
+        # A bare year before the colon opens the title when the imprint has another.
+        ("Carley, M. 1939: The alliance. Dee, 1999.",
+         "author author author date date title title publisher publisher date",
+         "1939: The alliance", "1999"),
+    ],
+)  # fmt: skip
+def test_a_year_glued_to_the_title(text: str, labels: str, title: str, year: str) -> None:
+    ref = _built(text, labels)
+    assert (ref.title, ref.year) == (title, year)

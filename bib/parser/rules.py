@@ -515,6 +515,36 @@ def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[
     return out
 
 
+def a_year_before_the_colon_is_the_date(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Prengel, Annedore (2007): Sind alle Schulanfänger gleich?" and "Katchan O.
+    1986: Early Bilingualism ... 1986, 667–690" the year before the colon is the date
+    (German and French author-date styles), when it is in brackets or the imprint
+    repeats it; "1939: The alliance that never was ... 1999" is a title."""
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    first = out.index(L.TITLE)
+    k = first + (tokens[first].text == "(")
+    if k + 2 >= len(out) or out[k] != L.TITLE or not _YEAR_TOKEN.match(tokens[k].text):
+        return out
+    year = tokens[k].text.strip("()[].,:;")[:4]
+    bracketed = k > first and tokens[k + 1].text == ")"
+    end = k + bracketed + 1
+    if tokens[end].text != ":" or out[end] != L.TITLE or end + 1 >= len(out):
+        return out
+    if out[end + 1] != L.TITLE:
+        return out
+    repeated = any(
+        label == L.DATE and year in token.text for token, label in zip(tokens, out, strict=True)
+    )
+    if bracketed or repeated:
+        for j in range(first, end + 1):
+            out[j] = L.DATE
+    return out
+
+
 def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """In "edited by Julian Cooper et al., Macmillan, 1995" the names end at "et al.".
 
@@ -708,6 +738,7 @@ RELABELLING_RULES = (
     names_keep_their_particle,
     names_do_not_take_a_lone_word,
     undated_titles_give_up_their_year,
+    a_year_before_the_colon_is_the_date,
     names_end_at_et_al,
     an_untitled_note_is_the_title,
     an_edition_ends_at_its_cue,

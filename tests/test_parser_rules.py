@@ -23,6 +23,8 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_town_after_the_publisher_is_the_place,
+    a_town_and_its_publisher_are_two_fields,
     a_year_before_the_colon_is_the_date,
     an_edition_ends_at_its_cue,
     an_untitled_note_is_the_title,
@@ -300,6 +302,19 @@ def _relabelled(
         (a_year_before_the_colon_is_the_date, "Carley , M. 1939 : The alliance . Dee , 1999",
          "author author author title title title title title publisher publisher date",
          "author author author title title title title title publisher publisher date"),
+        # A publisher and its town, or a town and its publisher, separated by a comma.
+        (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
+         "publisher publisher publisher publisher publisher publisher publisher date",
+         "publisher publisher publisher place place place place date"),
+        (a_town_after_the_publisher_is_the_place, "Little , Brown & Co. , 1980",
+         "publisher publisher publisher publisher publisher publisher date",
+         "publisher publisher publisher publisher publisher publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Paris , Dalloz , 1996",
+         "place place place place date", "place place publisher publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Meiner , Hamburg 2010",
+         "place place place date", "publisher publisher place date"),
+        (a_town_and_its_publisher_are_two_fields, "Oxford , England , 1990",
+         "place place place place date", "place place place place date"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],

@@ -728,6 +728,157 @@ def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> lis
 _PUBLISHER_WORDS = frozenset("press presses verlag publishers publishing co ltd inc gmbh".split())
 
 
+# Towns that print books, as imprints name them: enough to tell "Paris, Dalloz" (a place,
+# then its publisher) from "Cambridge, Mass." (a place, then its state).
+_PUBLISHING_PLACES = frozenset(
+    """london new york paris berlin oxford cambridge chicago boston princeton basingstoke
+    manchester edinburgh glasgow munich münchen milano milan roma rome torino turin frankfurt
+    leipzig wien vienna stuttgart hamburg köln cologne bonn dresden freiburg tübingen
+    göttingen heidelberg mainz münster madrid barcelona lisboa lisbon porto moscow moskva
+    amsterdam leiden utrecht dordrecht bruxelles brussels louvain leuven washington
+    philadelphia baltimore toronto montreal montréal ottawa sydney melbourne tokyo bologna
+    firenze florence napoli naples venezia venice padova pisa bern zürich zurich basel
+    geneva genève lausanne lyon marseille toulouse bordeaux lille strasbourg rennes grenoble
+    harmondsworth ithaca berkeley stanford durham austin minneapolis bloomington urbana
+    madison seattle dublin copenhagen stockholm oslo helsinki warsaw warszawa kraków prague
+    praha budapest athens istanbul cairo delhi mumbai beijing shanghai singapore jerusalem
+    mexico boulder westport abingdon""".split()
+)
+_PLACE_NAMES = frozenset(
+    ("new york", "new haven", "los angeles", "san francisco", "ann arbor", "chapel hill",
+     "new delhi", "hong kong", "tel aviv", "buenos aires", "rio de janeiro", "são paulo",
+     "upper saddle river", "englewood cliffs", "thousand oaks", "milton park")
+)  # fmt: skip
+# What may follow a town after a comma without being its publisher: a country, a state.
+_REGIONS = frozenset(
+    (
+        *"""usa us uk england scotland wales ireland france germany deutschland italy italia
+    spain españa portugal netherlands belgium switzerland austria canada australia japan
+    china india russia sweden norway denmark finland poland brazil israel greece ontario
+    quebec québec alberta california texas massachusetts illinois virginia maryland
+    frankreich italien spanien schweiz österreich allemagne italie espagne suisse autriche
+    belgique angleterre mexico argentina chile colombia peru turkey egypt nigeria kenya
+    korea""".split(),
+        "czech republic", "south africa", "new zealand", "united states", "united kingdom",
+        "the netherlands", "new jersey", "new south wales", "british columbia",
+    )
+)  # fmt: skip
+# Words only a publisher's (or an issuing body's) name has.
+_IMPRINT_WORDS = frozenset(
+    """press presses verlag publishers publisher publishing co ltd inc gmbh books
+    university univ up éditions editions edizioni editore editrice editorial editora
+    wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
+)
+
+
+def _words_of(tokens: Sequence[Token], first: int, last: int) -> list[str]:
+    return [t.text.strip(".,;:()").lower() for t in tokens[first : last + 1] if _is_word(t)]
+
+
+def _is_town(words: Sequence[str]) -> bool:
+    return " ".join(words) in _PLACE_NAMES or (len(words) == 1 and words[0] in _PUBLISHING_PLACES)
+
+
+def _names_a_publisher(words: Sequence[str]) -> bool:
+    return any(w in _IMPRINT_WORDS or w.endswith(("press", "verlag")) for w in words)
+
+
+def _reads_as_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Capitalised words and commas only, none a publisher's: "Cambridge, Mass."."""
+    words = [t.text for t in tokens[first : last + 1] if _is_word(t)]
+    return (
+        0 < len(words) <= 5
+        and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
+        and not _names_a_publisher(_words_of(tokens, first, last))
+    )
+
+
+def a_town_after_the_publisher_is_the_place(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "MIT Press, Cambridge, Mass., 1990" and "Shaker Verlag, Aachen" the publisher
+    ends at the comma: the capitalised words after it are the place (physics and
+    continental styles put the place after the publisher). It takes a publisher's word
+    before the comma, or a known town after it, to say so; "Little, Brown & Co." and
+    "Longmans, Green, and Co." stay one name."""
+    out = list(labels)
+    if L.PUBLISHER not in out:
+        return out
+    for first, last in _runs(labels):
+        if out[first] != L.PUBLISHER:
+            continue
+        end = last
+        while end > first and not _is_word(tokens[end]):
+            end -= 1
+        for comma in range(first + 1, end):
+            if tokens[comma].text != ",":
+                continue
+            head = _words_of(tokens, first, comma - 1)
+            start = comma + 1
+            tail_words = _words_of(tokens, start, end)
+            town = tail_words[:3]
+            while town and not _is_town(town):
+                town = town[:-1]
+            if (
+                head
+                and _reads_as_a_place(tokens, start, end)
+                and (_names_a_publisher(head) or town)
+            ):
+                for k in range(start, last + 1):
+                    out[k] = L.PLACE
+                break
+    return out
+
+
+def a_town_and_its_publisher_are_two_fields(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Paris, Dalloz, 1996" and "Meiner, Hamburg 2010", with no publisher found, the
+    place the tagger saw is a known town and its publisher, one on each side of the
+    comma; a region after the town ("Cambridge, MA", "Oxford, England") is the place's."""
+    out = list(labels)
+    if L.PUBLISHER in out or L.PLACE not in out:
+        return out
+    for first, last in _runs(labels):
+        if out[first] != L.PLACE:
+            continue
+        commas = [k for k in range(first + 1, last) if tokens[k].text == ","]
+        if len(commas) != 1:
+            return out
+        comma = commas[0]
+        end = last
+        while end > comma and not _is_word(tokens[end]):
+            end -= 1
+        head, tail = _words_of(tokens, first, comma - 1), _words_of(tokens, comma + 1, end)
+        if not head or not tail or len(head) > 5 or len(tail) > 5:
+            return out
+        if not all(tokens[k].text[:1].isupper() for k in (first, comma + 1)):
+            return out
+        if _is_town(head) and not _is_town(tail) and not _is_region(tokens, comma + 1, end):
+            for k in range(comma + 1, last + 1):
+                out[k] = L.PUBLISHER
+        elif (
+            _is_town(tail)
+            and not any(_is_town([w]) for w in head)
+            and not _is_region(tokens, first, comma - 1)
+        ):
+            for k in range(first, comma + 1):
+                out[k] = L.PUBLISHER
+        return out
+    return out
+
+
+def _is_region(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A country or a state, spelled out or abbreviated ("NJ", "Mass.", "N.Y.")."""
+    words = [t.text for t in tokens[first : last + 1] if _is_word(t)]
+    lowered = _words_of(tokens, first, last)
+    if " ".join(lowered) in _REGIONS or all(w in _REGIONS for w in lowered):
+        return True
+    return len(words) <= 2 and all(
+        (w.isupper() and len(w.strip(".")) <= 3) or (w.endswith(".") and len(w) <= 6) for w in words
+    )
+
+
 # The order matters: each rule sees the labels the one before it left.
 RELABELLING_RULES = (
     punctuation_is_no_field,
@@ -751,6 +902,8 @@ RELABELLING_RULES = (
     container_without_title,
     pages_that_are_years,
     publisher_continues,
+    a_town_after_the_publisher_is_the_place,
+    a_town_and_its_publisher_are_two_fields,
 )
 
 

@@ -479,6 +479,71 @@ def names_do_not_take_a_lone_word(tokens: Sequence[Token], labels: Sequence[str]
     return out
 
 
+def _looks_like_more_names(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Initials, "et al." or an abbreviation ("Adv. Mater.") among the words: names, or a
+    journal, not a title."""
+    for token in tokens[first : last + 1]:
+        text = token.text
+        if _INITIAL_TOKEN.match(text) or (text.isupper() and len(text) <= 3 and text.isalpha()):
+            return True
+        if text.lower() in ("al", "al.") or (text.endswith(".") and len(text) <= 6):
+            return True
+    return False
+
+
+def _first_name_ends(tokens: Sequence[Token], first: int, last: int) -> int:
+    """The last token of the first name in a run of names with nothing labelled the title,
+    or -1 where it cannot be told: "G. Gauthier," and "Italo Calvino," (given name first)
+    end at their comma; "Kohonen, T." (family name first) ends at its initials."""
+    chunks = _comma_chunks(tokens, first, last)
+    if len(chunks) < 2:
+        return -1
+    head = [tokens[k].text for k in chunks[0]]
+    if len(head) == 1:  # "Kohonen, T. Self Organizing Maps"
+        given = chunks[1]
+        k = given[0]
+        while k <= given[-1] and _INITIAL_TOKEN.match(tokens[k].text):
+            k += 1
+        return k - 1 if given[0] < k <= given[-1] else -1
+    if len(head) > 3 or not all(w[:1].isupper() for w in head):
+        return -1  # "van den Berghe, Jean": family name first
+    if head[0].lower() in _TRAILING_PARTICLES or head[0].lower().rstrip(".") in _NOT_NAMES:
+        return -1
+    return chunks[0][-1] + (tokens[chunks[0][-1] + 1].text == ",")
+
+
+def an_untitled_reference_keeps_one_name(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "G. Gauthier, Andrei Tarkovski, Edilig, Paris, 1988", "Benedict Anderson,
+    Imagined Communities (1991)" and "Kohonen, T. Self Organizing Maps 1995 Springer" the
+    tagger read the whole head of the reference as names and found no title. A book has
+    one: after the first name, words that are no more names (no initials, no "et al.")
+    are the title, and of two or more pieces after it the last is the publisher
+    ("Italo Calvino, Invisible Cities, Harcourt Brace Jovanovich, 1978")."""
+    out = list(labels)
+    if L.TITLE in out or L.CONTAINER in out or L.AUTHOR not in out:
+        return out
+    runs = _runs(out)
+    index = next((i for i, (first, _) in enumerate(runs) if out[first] == L.AUTHOR), -1)
+    if index + 1 >= len(runs) or out[runs[index + 1][0]] not in (L.DATE, L.PLACE, L.PUBLISHER):
+        return out
+    first, last = runs[index]
+    end = _first_name_ends(tokens, first, last)
+    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
+        return out
+    rest = _comma_chunks(tokens, end + 1, last)
+    if not rest or not tokens[rest[0][0]].text[:1].isupper():
+        return out
+    for k in range(rest[0][0], last + 1):
+        out[k] = L.TITLE
+    publisher = rest[-1]
+    if len(rest) > 1 and L.PUBLISHER not in out and len(publisher) <= 4:
+        for k in range(publisher[0], last + 1):
+            out[k] = L.PUBLISHER
+    return out
+
+
 _YEAR_TOKEN = re.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?[)\].,:;]*$")
 
 
@@ -888,6 +953,7 @@ RELABELLING_RULES = (
     names_end_at_given_name,
     names_keep_their_particle,
     names_do_not_take_a_lone_word,
+    an_untitled_reference_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,
     names_end_at_et_al,

@@ -512,6 +512,44 @@ def _first_name_ends(tokens: Sequence[Token], first: int, last: int) -> int:
     return chunks[0][-1] + (tokens[chunks[0][-1] + 1].text == ",")
 
 
+def _is_a_given_first_name(words: Sequence[str]) -> bool:
+    """Two or three capitalised words: "Leonardo Casalino", "P. DuVal", "ALLEGRA Cécile"."""
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in _TRAILING_PARTICLES
+    )
+
+
+def names_given_first_are_two_words(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "P. DuVal, Homographies, Quaternions and Rotations" and "Leonardo Casalino,
+    Lezioni recitabili. Vittorio Foa, ..." the title begins at "Homographies", "Lezioni".
+
+    Names written given name first come whole, two words or more each; in a list of
+    them, a piece of one word (not an initial) or one with words no name is made of
+    ("recitabili.") opens the title that follows.
+    """
+    out = list(labels)
+    for first, last, _, _ in _names_before_titles(out):
+        chunks = _comma_chunks(tokens, first, last)
+        if len(chunks) < 2 or not _is_a_given_first_name([tokens[k].text for k in chunks[0]]):
+            continue
+        run = [tokens[k].text.lower() for k in range(first, last + 1)]
+        if any(w in _JOINING or w.strip("().") in _NOT_NAMES for w in run):
+            continue
+        for chunk in chunks[1:]:
+            words = [tokens[k].text for k in chunk]
+            if any(_INITIAL_TOKEN.match(w) or _SUFFIX_TOKEN.match(w) for w in words):
+                break  # "Mary Jones, Jr.", "A. Smith, B. Jones": people
+            lone = len(words) == 1 and words[0][:1].isupper() and not words[0].isupper()
+            prose = any(w[:1].islower() and w not in _TRAILING_PARTICLES for w in words)
+            if lone or (prose and words[0][:1].isupper()):
+                for k in range(chunk[0], last + 1):
+                    out[k] = L.TITLE
+                break
+    return out
+
+
 def an_untitled_reference_keeps_one_name(
     tokens: Sequence[Token], labels: Sequence[str]
 ) -> list[str]:
@@ -953,6 +991,7 @@ RELABELLING_RULES = (
     names_end_at_given_name,
     names_keep_their_particle,
     names_do_not_take_a_lone_word,
+    names_given_first_are_two_words,
     an_untitled_reference_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,

@@ -23,6 +23,8 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_sentence_opened_by_in_is_the_container,
+    a_title_does_not_end_in_a_role,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_year_before_the_colon_is_the_date,
@@ -33,6 +35,7 @@ from bib.parser.rules import (
     close_quoted_titles,
     container_without_title,
     editors_need_a_cue,
+    held_in_names_the_place,
     journal_not_publisher,
     names_do_not_end_in_an_opener,
     names_do_not_take_a_lone_word,
@@ -336,6 +339,20 @@ def _relabelled(
         (names_given_first_are_two_words, "Roger Grand , Raymond Delatouche , Le Droit",
          "author author author author author author title title",
          "author author author author author author title title"),
+        # A sentence of the title that opens with "In" is the book it is in.
+        (a_sentence_opened_by_in_is_the_container, "Person-centred therapy. In Foo: Siblings. London",
+         "title title title title title title place", "title title container container container container place"),
+        (a_sentence_opened_by_in_is_the_container, "Life in Sardinia. London",
+         "title title title place", "title title title place"),
+        # Where a meeting was held is its place.
+        (held_in_names_the_place, "SPE Regional Meeting held in San Jose , USA , 2009",
+         "title title title title title title title title title date date",
+         "title title title note note place place place place date date"),
+        # A translator's cue that ends the title opens the field after it.
+        (a_title_does_not_end_in_a_role, "Meno . Trans. and ed. R.W. Sharples",
+         "title title title title editor editor editor", "title title editor editor editor editor editor"),
+        (a_title_does_not_end_in_a_role, "Theory of trans. effects. Oxford", "title title title title place",
+         "title title title title place"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],

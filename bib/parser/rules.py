@@ -831,6 +831,71 @@ def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> lis
 _PUBLISHER_WORDS = frozenset("press presses verlag publishers publishing co ltd inc gmbh".split())
 
 
+def a_sentence_opened_by_in_is_the_container(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Person-centred therapy and CBT. In Foo: Siblings not rivals. London: Sage." the
+    title ends at its full stop: a sentence that opens with "In" and a capitalised word
+    names the book or journal the work is in."""
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    first = out.index(L.TITLE)
+    if L.CONTAINER in out[:first]:
+        return out
+    last = first
+    while last + 1 < len(out) and out[last + 1] == L.TITLE:
+        last += 1
+    for k in range(first + 2, last):
+        if tokens[k].text not in ("In", "In:") or not tokens[k + 1].text[:1].isupper():
+            continue
+        if tokens[k - 1].text.endswith((".", "?", "!")) and len(tokens[k - 1].text) > 2:
+            for j in range(k, last + 1):
+                out[j] = L.CONTAINER
+            break
+    return out
+
+
+def held_in_names_the_place(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "SPE Western Regional Meeting held in San Jose, California, USA" where the
+    meeting was held is the place, not words of its name."""
+    out = list(labels)
+    for first, last in _runs(labels):
+        if out[first] not in (L.TITLE, L.CONTAINER):
+            continue
+        for k in range(first + 1, last - 1):
+            if tokens[k].text == "held" and tokens[k + 1].text in ("in", "at"):
+                if tokens[k + 2].text[:1].isupper():
+                    out[k] = out[k + 1] = L.NOTE
+                    for j in range(k + 2, last + 1):
+                        out[j] = L.PLACE
+                break
+    return out
+
+
+# Cues that name who translated or edited what follows ("Meno. Trans. and ed. R.W.").
+_ROLE_CUES = frozenset("trans trans. transl transl. tr. tłum tłum. übers übers. trad trad.".split())
+
+
+def a_title_does_not_end_in_a_role(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Meno. Trans. and ed. R.W. Sharples" and "Człowiek - istota społeczna, tłum.
+    Józef Radzicki" the cue that ends the title ("Trans. and", "tłum.") opens the field
+    after it, the people it names."""
+    out = list(labels)
+    for first, last in _runs(labels):
+        if out[first] != L.TITLE or last + 1 >= len(out):
+            continue
+        k = last
+        while k > first and not _is_word(tokens[k]):
+            k -= 1
+        if k > first and tokens[k].text.lower() in _JOINING:
+            k -= 1
+        if k > first and tokens[k].text.lower() in _ROLE_CUES:
+            for j in range(k, last + 1):
+                out[j] = out[last + 1]
+    return out
+
+
 # Towns that print books, as imprints name them: enough to tell "Paris, Dalloz" (a place,
 # then its publisher) from "Cambridge, Mass." (a place, then its state).
 _PUBLISHING_PLACES = frozenset(
@@ -1009,6 +1074,9 @@ RELABELLING_RULES = (
     publisher_continues,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
+    a_sentence_opened_by_in_is_the_container,
+    held_in_names_the_place,
+    a_title_does_not_end_in_a_role,
 )
 
 

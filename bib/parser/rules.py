@@ -896,6 +896,47 @@ def a_title_does_not_end_in_a_role(tokens: Sequence[Token], labels: Sequence[str
     return out
 
 
+def an_imprint_in_brackets_closes_the_title(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Educação, Cultura e Ideologia em Moçambique 1975-1985 (Porto: Afrontamento)"
+    and "1 Peter (WBC 49; Waco, Texas: Word, 1988)" the bracket that closes the title
+    holds the imprint, as footnote styles write it: capitalised words and a colon (the
+    place), words after it (the publisher), and maybe a year (the date)."""
+    out = list(labels)
+    if L.TITLE not in out or L.PUBLISHER in out or L.CONTAINER in out:
+        return out  # an article's title holds no imprint
+    for first, last in _runs(labels):
+        if out[first] != L.TITLE:
+            continue
+        close = last
+        while close > first and not _is_word(tokens[close]) and tokens[close].text != ")":
+            close -= 1
+        if tokens[close].text != ")":
+            continue
+        opener = next((k for k in range(close - 1, first, -1) if tokens[k].text in "(;"), -1)
+        colons = [k for k in range(opener + 1, close) if tokens[k].text == ":"]
+        colon = colons[0] if len(colons) == 1 else -1  # "(Hemiptera: Reduviidae: ...)"
+        if opener <= first or colon < 0:
+            continue
+        place = [t.text for t in tokens[opener + 1 : colon] if _is_word(t)]
+        year = close - 1 if _YEAR_TOKEN.match(tokens[close - 1].text) else close
+        publisher = [t.text for t in tokens[colon + 1 : year] if _is_word(t)]
+        if not (1 <= len(place) <= 4 and 1 <= len(publisher) <= 5):
+            continue
+        if not all(w[:1].isupper() and not w[:1].isdigit() for w in place + publisher[:1]):
+            continue
+        start = opener if tokens[opener].text == "(" else opener + 1
+        for k in range(start, colon + 1):
+            out[k] = L.PLACE
+        for k in range(colon + 1, year):
+            out[k] = L.PUBLISHER
+        for k in range(year, last + 1):
+            out[k] = L.DATE if year < close else L.PUBLISHER
+        break
+    return out
+
+
 # Towns that print books, as imprints name them: enough to tell "Paris, Dalloz" (a place,
 # then its publisher) from "Cambridge, Mass." (a place, then its state).
 _PUBLISHING_PLACES = frozenset(
@@ -1077,6 +1118,7 @@ RELABELLING_RULES = (
     a_sentence_opened_by_in_is_the_container,
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,
+    an_imprint_in_brackets_closes_the_title,
 )
 
 

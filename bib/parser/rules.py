@@ -800,6 +800,39 @@ def a_bracket_closing_the_title_is_not_its_words(
     return out
 
 
+def an_edition_ends_at_its_word(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "3rd ed. Lincoln ; London: University of Nebraska Press" the edition ends at
+    "ed.": words after it belong to the place or publisher that follows. And in
+    "Cambridge University Press, revised edition" or "Cengage Learning; 1 edition" the
+    piece that names an edition is the edition, not the publisher's name."""
+    out = list(labels)
+    if L.EDITION not in out and L.PUBLISHER not in out:
+        return out
+    runs = _runs(out)
+    for index, (first, last) in enumerate(runs):
+        if out[first] == L.EDITION and index + 1 < len(runs):
+            following = out[runs[index + 1][0]]
+            cue = max(
+                (k for k in range(first, last + 1) if _ends_an_edition(tokens[k].text)),
+                default=-1,
+            )
+            k = cue + 1
+            while 0 < k <= last and not _is_word(tokens[k]):
+                k += 1
+            if cue >= 0 and k <= last and following in (L.PLACE, L.PUBLISHER):
+                for j in range(k, last + 1):
+                    out[j] = following
+        elif out[first] == L.PUBLISHER:
+            breaks = [k for k in range(first + 1, last) if tokens[k].text in ",;"]
+            for cut in breaks:
+                words = [t.text for t in tokens[cut + 1 : last + 1] if _is_word(t)]
+                if 0 < len(words) <= 3 and _ends_an_edition(words[-1]):
+                    for j in range(cut + 1, last + 1):
+                        out[j] = L.EDITION
+                    break
+    return out
+
+
 def journal_not_publisher(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Volume, pages and no place: the "publisher" right after the title is a journal.
 
@@ -1105,6 +1138,7 @@ RELABELLING_RULES = (
     an_untitled_note_is_the_title,
     an_edition_ends_at_its_cue,
     a_bracket_closing_the_title_is_not_its_words,
+    an_edition_ends_at_its_word,
     journal_not_publisher,
     close_quoted_titles,
     close_brackets,

@@ -521,6 +521,37 @@ def _is_a_given_first_name(words: Sequence[str]) -> bool:
     )
 
 
+def names_run_on_to_their_full_stop(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "Shijun Yoshida, Nami Uchikata, and Toshifumi Futamase. Quasinormal modes..."
+    and "Lobel, Jason William and Grace Uvero Bucad. Rinconada..." the names go on to
+    the full stop: when the names before the title are unfinished (they end in a comma
+    or a bare given name), a first sentence of the title made of capitalised words
+    joined by "and" is the rest of them."""
+    out = list(labels)
+    for first, last, start, end in _names_before_titles(out):
+        if tokens[last].text.endswith(".") or tokens[last].text == ":":
+            continue
+        stop = next(
+            (k for k in range(start, min(end, start + 12))
+             if tokens[k].text.endswith(".") and not _INITIAL_TOKEN.match(tokens[k].text)),
+            -1,
+        )  # fmt: skip
+        if stop < 0:
+            continue
+        words = [t.text for t in tokens[start : stop + 1] if _is_word(t)]
+        joined = [w for w in words if w.lower() in _JOINING]
+        names = [w for w in words if w.lower() not in _JOINING]
+        if (
+            len(joined) == 1
+            and len(names) >= 2
+            and all(w[:1].isupper() or w in _TRAILING_PARTICLES for w in names)
+            and not _reads_as_title(names)
+        ):
+            for k in range(start, stop + 1):
+                out[k] = out[first]
+    return out
+
+
 def names_given_first_are_two_words(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """In "P. DuVal, Homographies, Quaternions and Rotations" and "Leonardo Casalino,
     Lezioni recitabili. Vittorio Foa, ..." the title begins at "Homographies", "Lezioni".
@@ -1131,6 +1162,7 @@ RELABELLING_RULES = (
     names_keep_their_particle,
     names_do_not_take_a_lone_word,
     names_given_first_are_two_words,
+    names_run_on_to_their_full_stop,
     an_untitled_reference_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,

@@ -1029,11 +1029,17 @@ _REGIONS = frozenset(
     spain españa portugal netherlands belgium switzerland austria canada australia japan
     china india russia sweden norway denmark finland poland brazil israel greece ontario
     quebec québec alberta california texas massachusetts illinois virginia maryland
+    alabama alaska arizona arkansas colorado connecticut delaware florida georgia hawaii
+    idaho indiana iowa kansas kentucky louisiana maine michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee utah
+    vermont washington wisconsin wyoming
     frankreich italien spanien schweiz österreich allemagne italie espagne suisse autriche
     belgique angleterre mexico argentina chile colombia peru turkey egypt nigeria kenya
     korea""".split(),
         "czech republic", "south africa", "new zealand", "united states", "united kingdom",
         "the netherlands", "new jersey", "new south wales", "british columbia",
+        "new hampshire", "new mexico", "new york", "north carolina", "south carolina",
+        "north dakota", "south dakota", "rhode island", "west virginia",
     )
 )  # fmt: skip
 # Words only a publisher's (or an issuing body's) name has.
@@ -1141,6 +1147,33 @@ def a_town_and_its_publisher_are_two_fields(
     return out
 
 
+def a_town_before_its_state_is_the_place(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "U.S. Bureau of Land Management, Santa Fe, New Mexico, USA" the tagger put the
+    town on the wrong side: a publisher's last piece after a comma, when only a state
+    or country follows as the place, is the town that opens that place."""
+    out = list(labels)
+    if L.PUBLISHER not in out or L.PLACE not in out:
+        return out
+    for (first, last), (start, end) in pairwise(_runs(out)):
+        if out[first] == L.PUBLISHER and out[start] == L.PLACE:
+            commas = [k for k in range(first + 1, last) if tokens[k].text == ","]
+            if not commas or not _ends_in_a_region(tokens, start, end):
+                continue
+            town = commas[-1] + 1
+            if _reads_as_a_place(tokens, town, last) and len(_words_of(tokens, town, last)) <= 3:
+                for k in range(town, last + 1):
+                    out[k] = L.PLACE
+    return out
+
+
+def _ends_in_a_region(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a place is only a state or a country, or ends in one ("New Mexico, USA")."""
+    chunks = _comma_chunks(tokens, first, last)
+    return bool(chunks) and all(_is_region(tokens, chunk[0], chunk[-1]) for chunk in chunks)
+
+
 def _is_region(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A country or a state, spelled out or abbreviated ("NJ", "Mass.", "N.Y.")."""
     words = [t.text for t in tokens[first : last + 1] if _is_word(t)]
@@ -1181,6 +1214,7 @@ RELABELLING_RULES = (
     publisher_continues,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
+    a_town_before_its_state_is_the_place,
     a_sentence_opened_by_in_is_the_container,
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,

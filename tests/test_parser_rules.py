@@ -322,6 +322,10 @@ def _relabelled(
          "place place place place date", "place place publisher publisher date"),
         (a_town_and_its_publisher_are_two_fields, "Meiner , Hamburg 2010",
          "place place place date", "publisher publisher place date"),
+        (a_town_and_its_publisher_are_two_fields, "Munich Berlin London Prestel 2007",
+         "place place place place date", "place place place publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Washington Post , June 16",
+         "place place place date date", "place place place date date"),
         (a_town_and_its_publisher_are_two_fields, "Oxford , England , 1990",
          "place place place place date", "place place place place date"),
         # With no title found, names end at the first: what follows is the book.

@@ -1004,7 +1004,7 @@ def an_imprint_in_brackets_closes_the_title(
 # Towns that print books, as imprints name them: enough to tell "Paris, Dalloz" (a place,
 # then its publisher) from "Cambridge, Mass." (a place, then its state).
 _PUBLISHING_PLACES = frozenset(
-    """london new york paris berlin oxford cambridge chicago boston princeton basingstoke
+    """london paris berlin oxford cambridge chicago boston princeton basingstoke
     manchester edinburgh glasgow munich münchen milano milan roma rome torino turin frankfurt
     leipzig wien vienna stuttgart hamburg köln cologne bonn dresden freiburg tübingen
     göttingen heidelberg mainz münster madrid barcelona lisboa lisbon porto moscow moskva
@@ -1114,7 +1114,9 @@ def a_town_and_its_publisher_are_two_fields(
 ) -> list[str]:
     """In "Paris, Dalloz, 1996" and "Meiner, Hamburg 2010", with no publisher found, the
     place the tagger saw is a known town and its publisher, one on each side of the
-    comma; a region after the town ("Cambridge, MA", "Oxford, England") is the place's."""
+    comma; a region after the town ("Cambridge, MA", "Oxford, England") is the place's.
+    Without a comma, towns then other words and a year are towns and their publisher
+    ("Bruxelles Bruylant 2014")."""
     out = list(labels)
     if L.PUBLISHER in out or L.PLACE not in out:
         return out
@@ -1122,6 +1124,8 @@ def a_town_and_its_publisher_are_two_fields(
         if out[first] != L.PLACE:
             continue
         commas = [k for k in range(first + 1, last) if tokens[k].text == ","]
+        if not commas:
+            return _towns_then_a_publisher(tokens, out, first, last)
         if len(commas) != 1:
             return out
         comma = commas[0]
@@ -1145,6 +1149,38 @@ def a_town_and_its_publisher_are_two_fields(
                 out[k] = L.PUBLISHER
         return out
     return out
+
+
+def _towns_then_a_publisher(
+    tokens: Sequence[Token], labels: list[str], first: int, last: int
+) -> list[str]:
+    """Known towns, then a few capitalised words that are none, with no comma between and
+    a year after: the words are the publisher ("Bruxelles Bruylant 2014", "Munich
+    Berlin London Prestel 2007")."""
+    words = [k for k in range(first, last + 1) if _is_word(tokens[k])]
+    if len(words) != last - first + 1 - (not _is_word(tokens[last])):
+        return labels  # punctuation inside: "Boston - Little"
+    i = 0
+    while i < len(words):
+        pair = _words_of(tokens, words[i], words[min(i + 1, len(words) - 1)])
+        if i + 1 < len(words) and _is_town(pair):
+            i += 2
+        elif _is_town(pair[:1]):
+            i += 1
+        else:
+            break
+    rest = words[i:]
+    if not i or not 1 <= len(rest) <= 3 or not _reads_as_a_place(tokens, rest[0], rest[-1]):
+        return labels
+    if any(tokens[k].text.isupper() for k in rest) or any(
+        tokens[k].text.endswith(".") for k in rest[:-1]
+    ):
+        return labels  # "Washington York DC": a state
+    if last + 1 >= len(tokens) or not _YEAR_TOKEN.match(tokens[last + 1].text):
+        return labels  # an imprint is dated: not "Washington Post, June 16"
+    for k in range(rest[0], last + 1):
+        labels[k] = L.PUBLISHER
+    return labels
 
 
 def a_town_before_its_state_is_the_place(

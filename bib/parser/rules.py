@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress, islice, pairwise
-from operator import ne
+from operator import itemgetter, ne
 
 from bib.parser import labels as L
 from bib.parser.tokens import Token
@@ -86,6 +86,14 @@ def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
     # Where the label changes, found by C loops (map, compress): every rule asks this.
     starts = [0, *compress(range(1, n), map(ne, labels, islice(labels, 1, None)))]
     return list(zip(starts, [start - 1 for start in starts[1:]] + [n - 1], strict=True))
+
+
+_TEXT = itemgetter(0)
+
+
+def _texts(tokens: Sequence[Token]) -> list[str]:
+    """The tokens' texts, by a C loop: rules that need one word ask this first, cheaply."""
+    return list(map(_TEXT, tokens))
 
 
 def _names_before_titles(
@@ -528,6 +536,8 @@ def names_run_on_to_their_full_stop(tokens: Sequence[Token], labels: Sequence[st
     or a bare given name), a first sentence of the title made of capitalised words
     joined by "and" is the rest of them."""
     out = list(labels)
+    if _JOINING.isdisjoint(map(str.lower, _texts(tokens))):
+        return out
     for first, last, start, end in _names_before_titles(out):
         if tokens[last].text.endswith(".") or tokens[last].text == ":":
             continue
@@ -805,7 +815,8 @@ def a_bracket_closing_the_title_is_not_its_words(
     work is called: it is the edition, or the genre. Other brackets ("The Four Texts
     (1798, 1805)", "Recovery (MNR)") are the title's own words."""
     out = list(labels)
-    if L.TITLE not in out:
+    texts = _texts(tokens)
+    if L.TITLE not in out or (")" not in texts and "]" not in texts):
         return out
     for first, last in _runs(labels):
         if out[first] != L.TITLE:
@@ -837,7 +848,9 @@ def an_edition_ends_at_its_word(tokens: Sequence[Token], labels: Sequence[str]) 
     "Cambridge University Press, revised edition" or "Cengage Learning; 1 edition" the
     piece that names an edition is the edition, not the publisher's name."""
     out = list(labels)
-    if L.EDITION not in out and L.PUBLISHER not in out:
+    if L.EDITION not in out and (
+        L.PUBLISHER not in out or "edition" not in " ".join(_texts(tokens)).lower()
+    ):
         return out
     runs = _runs(out)
     for index, (first, last) in enumerate(runs):
@@ -902,7 +915,8 @@ def a_sentence_opened_by_in_is_the_container(
     title ends at its full stop: a sentence that opens with "In" and a capitalised word
     names the book or journal the work is in."""
     out = list(labels)
-    if L.TITLE not in out:
+    texts = _texts(tokens)
+    if L.TITLE not in out or ("In" not in texts and "In:" not in texts):
         return out
     first = out.index(L.TITLE)
     if L.CONTAINER in out[:first]:
@@ -924,6 +938,8 @@ def held_in_names_the_place(tokens: Sequence[Token], labels: Sequence[str]) -> l
     """In "SPE Western Regional Meeting held in San Jose, California, USA" where the
     meeting was held is the place, not words of its name."""
     out = list(labels)
+    if "held" not in _texts(tokens):
+        return out
     for first, last in _runs(labels):
         if out[first] not in (L.TITLE, L.CONTAINER):
             continue
@@ -946,6 +962,8 @@ def a_title_does_not_end_in_a_role(tokens: Sequence[Token], labels: Sequence[str
     Józef Radzicki" the cue that ends the title ("Trans. and", "tłum.") opens the field
     after it, the people it names."""
     out = list(labels)
+    if _ROLE_CUES.isdisjoint(map(str.lower, _texts(tokens))):
+        return out
     for first, last in _runs(labels):
         if out[first] != L.TITLE or last + 1 >= len(out):
             continue
@@ -970,6 +988,8 @@ def an_imprint_in_brackets_closes_the_title(
     out = list(labels)
     if L.TITLE not in out or L.PUBLISHER in out or L.CONTAINER in out:
         return out  # an article's title holds no imprint
+    if ")" not in _texts(tokens):
+        return out
     for first, last in _runs(labels):
         if out[first] != L.TITLE:
             continue

@@ -536,6 +536,11 @@ def names_run_on_to_their_full_stop(tokens: Sequence[Token], labels: Sequence[st
     or a bare given name), a first sentence of the title made of capitalised words
     joined by "and" is the rest of them."""
     out = list(labels)
+    title = out.index(L.TITLE) if L.TITLE in out else 0
+    if not title or out[title - 1] not in (L.AUTHOR, L.EDITOR):
+        return out
+    if tokens[title - 1].text.endswith((".", ":")):
+        return out  # the common case, told cheaply: the names end at a full stop
     if _JOINING.isdisjoint(map(str.lower, _texts(tokens))):
         return out
     for first, last, start, end in _names_before_titles(out):
@@ -571,6 +576,11 @@ def names_given_first_are_two_words(tokens: Sequence[Token], labels: Sequence[st
     ("recitabili.") opens the title that follows.
     """
     out = list(labels)
+    if L.AUTHOR not in out or L.TITLE not in out:
+        return out
+    first = out.index(L.AUTHOR)
+    if first + 1 < len(out) and tokens[first + 1].text == ",":
+        return out  # the common case, told cheaply: "Smith, J.", family name first
     for first, last, _, _ in _names_before_titles(out):
         chunks = _comma_chunks(tokens, first, last)
         if len(chunks) < 2 or not _is_a_given_first_name([tokens[k].text for k in chunks[0]]):
@@ -815,9 +825,8 @@ def a_bracket_closing_the_title_is_not_its_words(
     work is called: it is the edition, or the genre. Other brackets ("The Four Texts
     (1798, 1805)", "Recovery (MNR)") are the title's own words."""
     out = list(labels)
-    texts = _texts(tokens)
-    if L.TITLE not in out or (")" not in texts and "]" not in texts):
-        return out
+    if L.TITLE not in compress(out, map(_CLOSING.__contains__, _texts(tokens))):
+        return out  # no bracket closes inside a title
     for first, last in _runs(labels):
         if out[first] != L.TITLE:
             continue

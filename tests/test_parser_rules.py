@@ -22,13 +22,24 @@ from bib.parser.fields import (
 )
 from bib.parser.names import parse_names
 from bib.parser.rules import (
+    a_bracket_closing_the_title_is_not_its_words,
+    a_sentence_opened_by_in_is_the_container,
+    a_title_does_not_end_in_a_role,
+    a_town_after_the_publisher_is_the_place,
+    a_town_and_its_publisher_are_two_fields,
+    a_town_before_its_state_is_the_place,
+    a_year_before_the_colon_is_the_date,
     an_edition_ends_at_its_cue,
+    an_edition_ends_at_its_word,
+    an_imprint_in_brackets_closes_the_title,
     an_italic_title_has_a_publisher,
     an_untitled_note_is_the_title,
+    an_untitled_reference_keeps_one_name,
     close_brackets,
     close_quoted_titles,
     container_without_title,
     editors_need_a_cue,
+    held_in_names_the_place,
     italics_hold_one_title,
     journal_not_publisher,
     named_editors_end_before_the_publisher,
@@ -37,6 +48,8 @@ from bib.parser.rules import (
     names_end_at_et_al,
     names_end_at_given_name,
     names_end_at_initials,
+    names_given_first_are_two_words,
+    names_run_on_to_their_full_stop,
     pages_that_are_years,
     punctuation_is_no_field,
     title_after_role,
@@ -299,6 +312,103 @@ def _relabelled(
          "title title title title title container container container"),
         (close_quoted_titles, "“ Novyi etap ” [ A new stage ]",
          "title title title title title title title title title", "title title title title title title title title title"),
+        # A bracket that closes the title names its edition or medium, unless it is words.
+        (a_bracket_closing_the_title_is_not_its_words, "Spectroscopy ( Third Edition ) . Springer",
+         "title title title title title title publisher",
+         "title edition edition edition edition edition publisher"),
+        (a_bracket_closing_the_title_is_not_its_words, "A fresh appraisal [ Motion picture ] .",
+         "title title title title title title title title", "title title title genre genre genre genre genre"),
+        (a_bracket_closing_the_title_is_not_its_words, "The Four Texts ( 1798 , 1805 ) . London",
+         "title title title title title title title title title place",
+         "title title title title title title title title title place"),
+        # A year before the colon is the date when the imprint repeats it, not otherwise.
+        (a_year_before_the_colon_is_the_date, "Katchan O. 1986 : Early Bilingualism . Elsevier , 1986",
+         "author author title title title title title publisher publisher date",
+         "author author date date title title title publisher publisher date"),
+        (a_year_before_the_colon_is_the_date, "Carley , M. 1939 : The alliance . Dee , 1999",
+         "author author author title title title title title publisher publisher date",
+         "author author author title title title title title publisher publisher date"),
+        # A publisher and its town, or a town and its publisher, separated by a comma.
+        (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
+         "publisher publisher publisher publisher publisher publisher publisher date",
+         "publisher publisher publisher place place place place date"),
+        (a_town_after_the_publisher_is_the_place, "Little , Brown & Co. , 1980",
+         "publisher publisher publisher publisher publisher publisher date",
+         "publisher publisher publisher publisher publisher publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Paris , Dalloz , 1996",
+         "place place place place date", "place place publisher publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Meiner , Hamburg 2010",
+         "place place place date", "publisher publisher place date"),
+        (a_town_and_its_publisher_are_two_fields, "Munich Berlin London Prestel 2007",
+         "place place place place date", "place place place publisher date"),
+        (a_town_and_its_publisher_are_two_fields, "Washington Post , June 16",
+         "place place place date date", "place place place date date"),
+        (a_town_and_its_publisher_are_two_fields, "Oxford , England , 1990",
+         "place place place place date", "place place place place date"),
+        # With no title found, names end at the first: what follows is the book.
+        (an_untitled_reference_keeps_one_name, "Italo Calvino , Invisible Cities , Harcourt Brace , 1978",
+         "author author author author author author author author author date",
+         "author author author title title title publisher publisher publisher date"),
+        (an_untitled_reference_keeps_one_name, "Kohonen , T. Self Organizing Maps 1995",
+         "author author author author author author date", "author author author title title title date"),
+        (an_untitled_reference_keeps_one_name, "Sung , J. , Ponce , C. , 2015",
+         "author author author author author author author author date",
+         "author author author author author author author author date"),
+        # Names written given name first are two words or more: a lone word opens the title.
+        (names_given_first_are_two_words, "P. DuVal , Homographies , Quaternions and Rotations",
+         "author author author author author title title title",
+         "author author author title title title title title"),
+        (names_given_first_are_two_words, "Leonardo Casalino , Lezioni recitabili. Vittorio Foa , Giaime",
+         "author author author author author author author author title",
+         "author author author title title title title title title"),
+        (names_given_first_are_two_words, "Roger Grand , Raymond Delatouche , Le Droit",
+         "author author author author author author title title",
+         "author author author author author author title title"),
+        # A sentence of the title that opens with "In" is the book it is in.
+        (a_sentence_opened_by_in_is_the_container, "Person-centred therapy. In Foo: Siblings. London",
+         "title title title title title title place", "title title container container container container place"),
+        (a_sentence_opened_by_in_is_the_container, "Life in Sardinia. London",
+         "title title title place", "title title title place"),
+        # Where a meeting was held is its place.
+        (held_in_names_the_place, "SPE Regional Meeting held in San Jose , USA , 2009",
+         "title title title title title title title title title date date",
+         "title title title note note place place place place date date"),
+        # A translator's cue that ends the title opens the field after it.
+        (a_title_does_not_end_in_a_role, "Meno . Trans. and ed. R.W. Sharples",
+         "title title title title editor editor editor", "title title editor editor editor editor editor"),
+        (a_title_does_not_end_in_a_role, "Theory of trans. effects. Oxford", "title title title title place",
+         "title title title title place"),
+        # An imprint in the bracket that closes the title: place, publisher, year.
+        (an_imprint_in_brackets_closes_the_title, "Moçambique 1975-1985 (Porto: Afrontamento).",
+         "title title title title title title title title", "title title place place place publisher publisher publisher"),
+        (an_imprint_in_brackets_closes_the_title, "1 Peter (WBC 49; Waco, Texas: Word, 1988).",
+         "title title title title title title title title title title title title title title title",
+         "title title title title title title place place place place publisher publisher date date date"),
+        (an_imprint_in_brackets_closes_the_title, "Assassin bugs (Hemiptera: Reduviidae: Ectrichodiinae)",
+         "title title title title title title title title title", "title title title title title title title title title"),
+        # An edition ends at its word; a publisher's piece naming an edition is the edition.
+        (an_edition_ends_at_its_word, "3rd ed. Lincoln ; London : Nebraska UP",
+         "edition edition edition edition place place publisher publisher",
+         "edition edition place place place place publisher publisher"),
+        (an_edition_ends_at_its_word, "Cambridge University Press , revised edition",
+         "publisher publisher publisher publisher publisher publisher",
+         "publisher publisher publisher publisher edition edition"),
+        (an_edition_ends_at_its_word, "Edition Suhrkamp , Berlin", "publisher publisher publisher publisher",
+         "publisher publisher publisher publisher"),
+        # Unfinished names run on to the full stop; finished ones do not.
+        (names_run_on_to_their_full_stop, "Shijun Yoshida , Nami Uchikata , and Toshifumi Futamase. Quasinormal modes",
+         "author author author title title title title title title title title",
+         "author author author author author author author author author title title"),
+        (names_run_on_to_their_full_stop, "Smith , J. Romeo and Juliet. A study",
+         "author author author title title title title title",
+         "author author author title title title title title"),
+        # A publisher's last piece before a place that is only a state is the town.
+        (a_town_before_its_state_is_the_place, "Bureau of Land Management , Santa Fe , New Mexico , USA",
+         "publisher publisher publisher publisher publisher publisher publisher place place place place place",
+         "publisher publisher publisher publisher publisher place place place place place place place"),
+        (a_town_before_its_state_is_the_place, "Little , Brown , Boston , MA",
+         "publisher publisher publisher publisher place place place",
+         "publisher publisher publisher publisher place place place"),
         (container_without_title, "In Science . Boston :",
          "container container container place place", "container container container place place"),
     ],
@@ -479,3 +589,21 @@ def test_an_apa_book_in_markdown_is_a_book(
 ) -> None:
     reference = parse_reference(markdown)
     assert (reference.type.value, reference.title, reference.publisher) == (kind, title, publisher)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title", "year"),
+    [
+        # A bracketed year before the colon is the author-date's date, whatever follows.
+        ("Prengel, A. (2007): Sind alle gleich? Theorie, 3/2007.",
+         "author author author date date date date title title title title container container volume volume date",
+         "Sind alle gleich?", "2007"),
+        # A bare year before the colon opens the title when the imprint has another.
+        ("Carley, M. 1939: The alliance. Dee, 1999.",
+         "author author author date date title title publisher publisher date",
+         "1939: The alliance", "1999"),
+    ],
+)  # fmt: skip
+def test_a_year_glued_to_the_title(text: str, labels: str, title: str, year: str) -> None:
+    ref = _built(text, labels)
+    assert (ref.title, ref.year) == (title, year)

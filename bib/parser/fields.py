@@ -293,14 +293,22 @@ def _all(segments: Sequence[Segment], label: str) -> list[str]:
 
 
 def _drop_title_years(segments: list[Segment]) -> list[Segment]:
-    """A date glued to the title ("1939: The alliance...") when the imprint has another."""
+    """A date glued to the title ("1939: The alliance...") when the imprint has another.
+
+    Not a year in brackets ("Prengel (2007): Sind alle...") nor one the imprint repeats
+    ("Katchan 1986: Early Bilingualism ... 1986"): those are the author-date's date.
+    """
     dated = [i for i, s in enumerate(segments) if s.label == L.DATE and find_year(s.text)]
     if len(dated) < 2:
         return segments
     first = dated[0]
     seg = segments[first]
     follows_title = first + 1 < len(segments) and segments[first + 1].label == L.TITLE
-    if follows_title and seg.text.rstrip().endswith(":"):
+    year = find_year(seg.text)
+    own = seg.text.lstrip()[:1] not in "([" and all(
+        find_year(segments[i].text) != year for i in dated[1:]
+    )
+    if follows_title and own and seg.text.rstrip().endswith(":"):
         segments[first] = Segment(L.TITLE, seg.text, seg.tokens)
     return segments
 

@@ -44,6 +44,7 @@ class Citation(NamedTuple):
     year: str = ""  # "2016", "2016a", or "" when none is given
     locator: str = ""  # the page, when the citation gives one
     title_hint: str = ""  # a title word given instead of a year (MLA: "(Harris, Great Fear 45)")
+    opens_sentence: bool = False  # its first word opens a sentence, where any word is capitalised
 
     @property
     def name(self) -> str:
@@ -683,6 +684,7 @@ def _read_block(
             "narrative",
             strength,
             year="" if year == "n.d." else year,
+            opens_sentence=run.first in starts,
         )
         marked = _marked(text, token.end)
         readings.append(_Reading(citation, sure, run.first in starts, marked))
@@ -812,8 +814,10 @@ def _sentence_starts(text: str) -> frozenset[int]:
         gap = text[tokens[k - 1].end : tokens[k].start]
         if gap == " ":
             continue  # the commonest gap, and never a boundary
-        if (_CLAUSE_END.search(gap) and not _INITIAL_GAP.fullmatch(gap)) or (
-            _SENTENCE_END.search(gap) and len(tokens[k - 1].text) > 1
+        # A full stop after one capital may be an initial's; after "1840s" it ends a sentence.
+        initial = len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper()
+        if (_CLAUSE_END.search(gap) and not (initial and _INITIAL_GAP.fullmatch(gap))) or (
+            _SENTENCE_END.search(gap) and not initial
         ):
             starts.add(k)
     return frozenset(starts)

@@ -99,7 +99,10 @@ def _spellings(document: Document) -> list[_Spelling]:
                 add(name.full_family, entry.span, True, name.given)
     analysis = citing(document)
     for citation in analysis.citations:
-        add(citation.family, citation.span, False, citation.given)
+        family = citation.family
+        if citation.opens_sentence:
+            family = _uncapitalised(family, seen)
+        add(family, citation.span, False, citation.given)
     # The list's spellings by first letter: a body's word meets only those it may vary.
     listed: dict[str, set[str]] = {}
     for spelling in seen.values():
@@ -118,6 +121,15 @@ def _spellings(document: Document) -> list[_Spelling]:
         if near[mention.word]:
             add(mention.word, mention.span, False)
     return sorted(seen.values(), key=lambda s: (s.span.line, s.span.column))
+
+
+def _uncapitalised(family: str, seen: dict[str, _Spelling]) -> str:
+    """A sentence's first word takes a capital: "Van Wyhe (2007) argued" spells the
+    list's "van Wyhe", "De Beauvoir's argument" its "de Beauvoir". Mid-sentence, "For Van
+    der Linden" is a variant spelling."""
+    first, _, rest = family.partition(" ")
+    lowered = f"{first.lower()} {rest}"
+    return lowered if rest and first[:1].isupper() and lowered in seen else family
 
 
 def _clusters(

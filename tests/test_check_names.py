@@ -127,3 +127,22 @@ def test_a_hacek_spelling_is_a_variant_of_its_english_romanisation() -> None:
     document = read_document(HACEK.encode(), "essay.md")
     found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
     assert found == [["Shevchenko", "Ševčenko"]]
+
+
+PARTICLES = """# Darwin's delay
+
+Some blamed politics in the 1830s and 1840s. Van Wyhe (2007) disagrees. De Beauvoir's
+argument is older. For Van der Linden, the question is global.
+
+## References
+
+Beauvoir, Simone de (1953). *The second sex*. Knopf.
+Linden, Marcel van der (2008). *Workers of the world*. Brill.
+van Wyhe, J. (2007). Mind the gap. *Notes and Records*, 61(2), 177-205.
+"""
+
+
+def test_a_particle_capitalised_to_open_a_sentence_is_no_variant() -> None:
+    document = read_document(PARTICLES.encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == [["van der Linden", "Van der Linden"]]

@@ -597,6 +597,7 @@ class _Evidence(NamedTuple):
     cited: frozenset[str]  # family names of bracketed citations and notes
     named: frozenset[str]  # family names written after a given name: persons
     actors: frozenset[str]  # places, reigns and actors: "in Manchester", "Stalin's regime"
+    forenames: frozenset[str] = frozenset()  # given names: "Elizabeth" of "Elizabeth Bennet"
 
 
 # After these a single capitalised word is a place or a reign ("in Manchester",
@@ -641,6 +642,52 @@ def _regnal_name(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, .
     return ()
 
 
+# Verbs of speaking or writing to someone: "Darcy writes her a letter", "Knightley warns
+# Emma", "Newton wrote to Hooker". Scholars report to their readers, not to a "her".
+_ADDRESSING = frozenset(
+    form
+    for verb in "tell warn ask urge assure inform remind promise beg write".split()
+    for form, _ in _inflections(verb)
+) | {"told", "wrote"}
+_WRITING = frozenset({"write", "writes", "wrote", "writing", "written"})
+
+
+def _addresses_someone(text: str, tokens: Sequence[_Token], run: _Run) -> bool:
+    """Whether the name speaks or writes to a person, as people in a story or in history
+    do: "tells her", "writes him", "warns Emma", "wrote to Hooker"; not "tells her story"."""
+    k = run.last + 1
+    if run.possessive or k + 1 >= len(tokens) or tokens[k].text.lower() not in _ADDRESSING:
+        return False
+    if _punctuated(text, tokens[run.last].end, tokens[k].start) or _punctuated(
+        text, tokens[k].end, tokens[k + 1].start
+    ):
+        return False
+    verb, addressee = tokens[k].text.lower(), tokens[k + 1].text
+    if addressee in ("him", "me"):
+        return True
+    if addressee == "her":  # an object, not a determiner: "tells her that", "tells her."
+        after = tokens[k + 2].text.lower() if k + 2 < len(tokens) else ""
+        return (
+            _punctuated(text, tokens[k + 1].end, tokens[k + 1].end + 1)
+            or after in _VERB_OBJECTS
+            or after.endswith("wards")
+        )
+    person = k + 1
+    if verb in _WRITING:  # "wrote to Hooker"; "writes Soviet history" is scholarship
+        if addressee != "to" or person + 1 >= len(tokens):
+            return False
+        if _punctuated(text, tokens[person].end, tokens[person + 1].start):
+            return False
+        person += 1
+    name = tokens[person]
+    return (
+        _is_capitalised(name.text)
+        and name.text.lower() not in _FUNCTION_WORDS
+        and not _strip_possessive(name.text)[1]
+        and text[name.end : name.end + 1] not in ("’", "'")
+    )
+
+
 def _read_block(
     block: Block,
 ) -> tuple[list[_Reading], list[tuple[str, str, bool]], set[str], set[str]]:
@@ -664,6 +711,8 @@ def _read_block(
         if (run.possessive and following in _ACTOR_NOUNS) or following in _ACTOR_VERBS:
             actors.add(run.family.lower())
         actors.update(_regnal_name(text, tokens, run))
+        if _addresses_someone(text, tokens, run):
+            actors.add(run.family.lower())
         if run.given:
             named.append((run.given, run.family, run.first in starts))
         elif (
@@ -734,7 +783,11 @@ def _narratives(
         family.lower() for given, family, start in named if _given_name(given, start, lowercase)
     }
     evidence = _Evidence(
-        frozenset(lowercase), frozenset(), frozenset(with_given), frozenset(actors)
+        frozenset(lowercase),
+        frozenset(),
+        frozenset(with_given),
+        frozenset(actors),
+        _forenames(named, lowercase),
     )
     vouching = [_weigh_note(c, evidence) for c in notes]
     vouching += [c if c.year else _weigh_note(c, evidence) for c in brackets]
@@ -746,6 +799,20 @@ def _narratives(
 
 # Endings that make a common word of a lower-case one: "printing", "printers" -> "print".
 _ENDINGS = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def _forenames(
+    named: Sequence[tuple[str, str, bool]], lowercase: set[str] | frozenset[str]
+) -> frozenset[str]:
+    """The first given names written before a family name (not initials): "Elizabeth
+    admits" names a person by her first name, as a novel's or a history's people are
+    named, never as a scholar is cited."""
+    found = set()
+    for given, _, start in named:
+        first = _given_name(given, start, lowercase).split()[:1]
+        if first and len(first[0]) > 1 and first[0][-1] != ".":
+            found.add(first[0].lower())
+    return frozenset(found)
 
 
 def _with_stems(words: set[str]) -> set[str]:
@@ -785,6 +852,8 @@ def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation
         return citation._replace(strength=WEAK)
     if key in evidence.named:
         return citation
+    if single and key in evidence.forenames:
+        return citation._replace(strength=WEAK)
     if single and reading.sentence_start and not reading.marked and key not in inside:
         return citation._replace(strength=WEAK)
     return citation

@@ -240,6 +240,36 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
         ("Alexei's father had him tortured. In the end, Alexei insists.", [("Alexei", "weak")]),
         ("Peter's own court was new. In the end, Peter insists.", [("Peter", "weak")]),
         ("In his survey, Hughes insists on the point.", [("Hughes", "strong")]),
+        # speaking or writing to someone is what people in a story or a history do
+        (
+            "She waits until Darcy writes her a letter. Later, Darcy insists on his honour.",
+            [("Darcy", "weak"), ("Darcy", "weak")],
+        ),
+        (
+            "Then Knightley warns Emma. At Box Hill, Knightley insists.",
+            [("Knightley", "weak"), ("Knightley", "weak")],
+        ),
+        (
+            "Newton wrote to Hooker in 1676. Here, Newton insists.",
+            [("Newton", "weak"), ("Newton", "weak")],
+        ),
+        (
+            "In her book, Fitzpatrick tells her story and Fitzpatrick insists.",
+            [("Fitzpatrick", "strong"), ("Fitzpatrick", "strong")],
+        ),
+        (
+            "In his essay, Harris tells us that Harris insists.",
+            [("Harris", "strong"), ("Harris", "strong")],
+        ),
+        # a person named by a first name written elsewhere before a family name
+        (
+            "Elizabeth Bennet is proud. At last, Elizabeth admits that she was blind.",
+            [("Elizabeth", "weak")],
+        ),
+        (
+            "Keith Thomas wrote on magic. Elsewhere, Thomas argues that magic declined.",
+            [("Keith Thomas", "weak"), ("Thomas", "strong")],
+        ),
         # a span of years in brackets is a life or a reign, not a publication
         ("Luther (1483–1546) says that faith alone saves.", []),
         ("Print (1450) shows how print spread.", [("Print", "weak")]),

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
+from bib import patterns
 from bib.citations import INSTITUTIONAL, Citation
 from bib.model import Entry, Name, Reference
 from bib.namefold import are_variants, fold_name
@@ -38,6 +39,8 @@ class ListIndex(NamedTuple):
     spellings: Mapping[str, tuple[int, ...]]
     # Organisations by their initials: "IOM" cites "International Organization for Migration".
     acronyms: Mapping[str, tuple[int, ...]] = MappingProxyType({})
+    # The capitalised words of the list's titles, folded: the people the works are about.
+    subjects: frozenset[str] = frozenset()
 
     def exact(self, family: str) -> tuple[int, ...]:
         return self.by_key.get(fold_name(family), ())
@@ -76,7 +79,16 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
         MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
+        frozenset(
+            fold_name(word.removesuffix("’s").removesuffix("'s"))
+            for entry in entries
+            for word in _TITLE_WORD.findall(entry.reference.title)
+            if word[:1].isupper()
+        ),
     )
+
+
+_TITLE_WORD = patterns.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def is_organisation(reference: Reference) -> bool:

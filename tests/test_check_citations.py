@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bib.document import read_document
-from checks.citations import unused_reference, year_mismatch
+from checks.citations import missing_reference, unused_reference, year_mismatch
 from checks.settings import Settings
 
 LIST = """
@@ -46,3 +46,29 @@ def test_a_citation_with_two_editions_years_fits_either(body: str, mismatched: l
     )
     document = read_document(f"# Probe\n\n{body}\n\n{listed}\n".encode(), "essay.md")
     assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
+
+
+PAINTERS = """
+## References
+
+Steadman, P. (2001). *Vermeer's camera*. Oxford University Press.
+Wheelock, A. K. (1995). *Vermeer and the art of painting*. Yale University Press.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "missing"),
+    [
+        # the name the listed works are about is the essay's subject, not its source
+        ("In *The Milkmaid*, Vermeer describes the fall of daylight (Steadman 2001).", []),
+        ("Steadman (2001) and Wheelock (1995) agree; in 1660, Vermeer suggests calm.", []),
+        # given a year, the subject is cited as an author
+        ("Like Wheelock (1995), Vermeer (1660) describes the fall of daylight.", ["Vermeer"]),
+        ("In his review, Gowing describes the fall of daylight (Steadman 2001).", ["Gowing"]),
+    ],
+)
+def test_the_subject_of_the_listed_works_is_no_missing_reference(
+    body: str, missing: list[str]
+) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{PAINTERS}".encode(), "essay.md")
+    assert [dict(h.data)["name"] for h in missing_reference(document, Settings())] == missing

@@ -44,8 +44,8 @@ def unparsed_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     for entry in document.entries:
         found = readable_parts(entry.reference)
-        if found is None:
-            continue
+        if found is None or not any(c.isalnum() for c in entry.raw):
+            continue  # "---" or "* * *": a break in the page, with nothing to read
         yield Hit(
             entry.span,
             "could not read this line as a reference"

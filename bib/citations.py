@@ -83,7 +83,8 @@ _FUNCTION_WORDS = frozenset(
     whom whose why with within without writer writers yet you he she they we i one his hers
     dr mr mrs ms sir lord lady saint st scholar scholars critic critics author authors
     chapter section part volume figure fig table appendix see cf ibid idem op cit few several
-    two three four five six seven eight nine ten twenty hundred thousand""".split()
+    two three four five six seven eight nine ten twenty hundred thousand everyone everybody
+    someone somebody anyone anybody nobody""".split()
 )
 
 # Reporting verbs in their base form; their inflections are generated below.
@@ -531,6 +532,40 @@ def _verb_after_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | No
     return verb
 
 
+# Verbs whose subject holds a thesis: evidence "suggests" and a chapter "shows", but only
+# a person "argues that" or "contends that".
+_CONTENDING = frozenset(
+    form
+    for verb in "argue contend insist maintain assert posit concede".split()
+    for form, present in _inflections(verb)
+    if present
+) | {"argued", "contended", "insisted", "maintained", "asserted", "posited", "conceded"}
+
+
+_ABSTRACT_ENDINGS = ("ism", "isms", "ity", "tion", "ness", "ogy")
+
+
+def _contends_that(text: str, tokens: Sequence[_Token], run: _Run) -> bool:
+    """ "Trilling argues that", "Trilling has long maintained that": present or perfect,
+    with its "that" clause, so that a lone name opening a sentence is still a person;
+    not an abstract noun ("Feminism argues that")."""
+    if run.family.lower().endswith(_ABSTRACT_ENDINGS):
+        return False
+    k = run.last + 1
+    perfect = False
+    while k < len(tokens) and tokens[k].text.lower() in _ADVERBS | _AUXILIARIES:
+        perfect = perfect or tokens[k].text.lower() in _AUXILIARIES
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k + 1].text != "that":
+        return False
+    verb = tokens[k].text.lower()
+    if verb not in _CONTENDING or (verb.endswith("ed") and not perfect):
+        return False
+    return not any(
+        _punctuated(text, tokens[j - 1].end, tokens[j].start) for j in range(run.last + 1, k + 2)
+    )
+
+
 def _verb_in_relative_clause(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Silvio Pons, who stressed ..."."""
     who = run.last + 1
@@ -588,6 +623,7 @@ class _Reading(NamedTuple):
     sure: bool  # a year in brackets or "Harris’ argument": no other mention can undo it
     sentence_start: bool  # the name opens a sentence, where any word is capitalised
     marked: bool  # a note marker or a bracketed reference follows in the sentence
+    contends: bool = False  # "Trilling argues that ...": a verb only a person's argument has
 
 
 class _Evidence(NamedTuple):
@@ -736,7 +772,8 @@ def _read_block(
             opens_sentence=run.first in starts,
         )
         marked = _marked(text, token.end)
-        readings.append(_Reading(citation, sure, run.first in starts, marked))
+        contends = _contends_that(text, tokens, run)
+        readings.append(_Reading(citation, sure, run.first in starts, marked, contends))
     lowercase = {t.text for t in tokens if t.text.islower()}
     return readings, named, actors, lowercase
 
@@ -854,7 +891,12 @@ def _weigh(reading: _Reading, evidence: _Evidence, inside: set[str]) -> Citation
         return citation
     if single and key in evidence.forenames:
         return citation._replace(strength=WEAK)
-    if single and reading.sentence_start and not reading.marked and key not in inside:
+    if (
+        single
+        and reading.sentence_start
+        and not (reading.marked or reading.contends)
+        and key not in inside
+    ):
         return citation._replace(strength=WEAK)
     return citation
 

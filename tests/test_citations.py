@@ -80,7 +80,8 @@ def narrative(text: str) -> list[tuple[str, str]]:
         ("Print Culture shows how print spread.", [("Print Culture", "weak")]),
         ("Manchester shows why: in Manchester wages rose.", [("Manchester", "weak")]),
         # a lone family name opening a sentence is a person only with another sign of one
-        ("Harris has argued that fear mattered.", [("Harris", "weak")]),
+        ("Harris has shown that fear mattered.", [("Harris", "weak")]),
+        ("Nobody has argued that fear mattered.", []),
         (
             "Harris has argued that fear mattered. Getty, as Harris notes, disagrees.",
             [("Harris", "strong"), ("Harris", "strong")],
@@ -270,6 +271,16 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
             "Keith Thomas wrote on magic. Elsewhere, Thomas argues that magic declined.",
             [("Keith Thomas", "weak"), ("Thomas", "strong")],
         ),
+        # a lone name opening a sentence is a person when it argues that something is so
+        ("It was loved. Trilling argues that it is an idyll.", [("Trilling", "strong")]),
+        (
+            "It was loved. Trilling has rightly maintained that it is an idyll.",
+            [("Trilling", "strong")],
+        ),
+        ("It was loved. Trilling argues, with others, that it is idyllic.", [("Trilling", "weak")]),
+        ("It was loved. Trilling argued that it is an idyll.", [("Trilling", "weak")]),
+        ("It was loved. Trilling suggests that it is an idyll.", [("Trilling", "weak")]),
+        ("It was loved. Feminism argues that it is not.", [("Feminism", "weak")]),
         # a span of years in brackets is a life or a reign, not a publication
         ("Luther (1483–1546) says that faith alone saves.", []),
         ("Print (1450) shows how print spread.", [("Print", "weak")]),

@@ -655,6 +655,13 @@ _ACTOR_VERBS = frozenset(
     """ordered signed died ruled invaded seized abdicated fled married commanded reigned
     decreed annexed conquered executed crowned""".split()
 )
+# Titles that people of a novel or a history go by, and scholars never do: "Mr. Collins
+# declares", "Lady Catherine insists", "Captain Wentworth writes". Not Sir, Lord, Dame,
+# Bishop or Cardinal (Sir Isaiah Berlin, Lord Acton, Bishop Berkeley write what is cited).
+_HONORIFICS = frozenset(
+    """mr mrs miss lady captain colonel king queen prince princess emperor empress tsar
+    tsarina czar general admiral duke duchess""".split()
+)
 
 
 _ROMAN = patterns.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
@@ -744,7 +751,12 @@ def _read_block(
         following = tokens[run.last + 1].text if run.last + 1 < len(tokens) else ""
         if run.possessive and following == "own" and run.last + 2 < len(tokens):
             following = tokens[run.last + 2].text  # "Peter's own court"
-        if (run.possessive and following in _ACTOR_NOUNS) or following in _ACTOR_VERBS:
+        title = [*_left_words(tokens, run.first, 1), *run.given.lower().split()[:1]]
+        if (
+            (run.possessive and following in _ACTOR_NOUNS)
+            or following in _ACTOR_VERBS
+            or any(word.rstrip(".") in _HONORIFICS for word in title)
+        ):
             actors.add(run.family.lower())
         actors.update(_regnal_name(text, tokens, run))
         if _addresses_someone(text, tokens, run):

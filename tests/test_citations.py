@@ -262,6 +262,23 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
             "In his essay, Harris tells us that Harris insists.",
             [("Harris", "strong"), ("Harris", "strong")],
         ),
+        # a title that people of a novel or a history go by, and scholars do not
+        (
+            "In the garden, Lady Catherine insists that Elizabeth obey her.",
+            [("Catherine", "weak")],
+        ),
+        (
+            "Mr. Darcy arrives. Later, Darcy insists that he acted well.",
+            [("Darcy", "weak")],
+        ),
+        (
+            "Captain Wentworth writes that he is half agony. Wentworth insists.",
+            [("Captain Wentworth", "weak"), ("Wentworth", "weak")],
+        ),
+        (
+            "In his essay, Sir Isaiah Berlin argues. Here, Berlin insists.",
+            [("Isaiah Berlin", "strong"), ("Berlin", "strong")],
+        ),
         # a person named by a first name written elsewhere before a family name
         (
             "Elizabeth Bennet is proud. At last, Elizabeth admits that she was blind.",

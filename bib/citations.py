@@ -612,6 +612,19 @@ def _coordinated(
             cues[j] = cues[k]
 
 
+def _shared_years(text: str, tokens: Sequence[_Token], runs: list[_Run]) -> list[str]:
+    """Each name's year in brackets; authors listed together share the last one's:
+    "Desmond and Moore (1991)" dates Desmond too."""
+    years = [_publication_year(text[tokens[r.last].end : tokens[r.last].end + 16]) for r in runs]
+    for k in range(len(runs) - 2, -1, -1):
+        if not years[k] and years[k + 1] and _gap(text, tokens, runs[k], runs[k + 1]) in _JOINS:
+            years[k] = years[k + 1]
+    return years
+
+
+_JOINS = frozenset({"and", ", and", "&", ","})
+
+
 def _gap(text: str, tokens: Sequence[_Token], left: _Run, right: _Run) -> str:
     return " ".join(text[tokens[left.last].end : tokens[right.first].start].split())
 
@@ -745,7 +758,8 @@ def _read_block(
     readings: list[_Reading] = []
     named: list[tuple[str, str, bool]] = []  # (given, family, opens a sentence)
     actors: set[str] = set()
-    for run, cue in zip(runs, cues, strict=True):
+    years = _shared_years(text, tokens, runs)
+    for run, cue, year in zip(runs, cues, years, strict=True):
         token = tokens[run.last]
         after = text[token.end : token.end + 16]
         following = tokens[run.last + 1].text if run.last + 1 < len(tokens) else ""
@@ -772,7 +786,6 @@ def _read_block(
         if cue is None or _emphasised(block.text, tokens[run.first].start):
             continue
         strength, sure = cue
-        year = _publication_year(after)
         family_start = token.start - (len(run.family) - len(_strip_possessive(token.text)[0]))
         citation = Citation(
             run.family,

@@ -118,10 +118,19 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
         Deutscher, I. Stalin: A Political Biography (Middlesex: Penguin Books, 1974)
     """
     analysis = citing(document)
-    cited = {i for found in analysis.links for i in found.entries}
+    cited: set[int] = set()
+    dated: set[tuple[int, int]] = set()  # where a citation's year chose among the entries
+    for found in analysis.links:
+        chosen = _of_its_year(document, found.entries, found.citation.year)
+        cited.update(chosen)
+        if chosen != found.entries:
+            dated.add((found.citation.span.line, found.citation.span.column))
     # A name merely mentioned counts for the entries it stands for in the list's index,
-    # unless it is written with another person's given name ("Henry Hunt", Hunt, Lynn).
-    for word, given in {(m.word, m.given) for m in analysis.mentions}:
+    # unless it is written with another person's given name ("Henry Hunt", Hunt, Lynn),
+    # or it is the name of a citation whose year says which of them it means.
+    for word, given in {
+        (m.word, m.given) for m in analysis.mentions if (m.span.line, m.span.column) not in dated
+    }:
         cited.update(
             i for i in analysis.index.exact(word) if _given_agrees(given, word, document.entries[i])
         )
@@ -135,6 +144,15 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
             f"{names[0]} ({entry.reference.year or 'n.d.'}) is never cited in the text",
             (("name", names[0]), ("key", entry.key)),
         )
+
+
+def _of_its_year(document: Document, entries: tuple[int, ...], year: str) -> tuple[int, ...]:
+    """The entries a citation's year picks out: "Desmond and Moore (1991)" cites the
+    1991 book, not Desmond's own of 1989. A year none of them has (``year-mismatch``)
+    leaves them all."""
+    years = set(re.findall(r"\d{4}", year))
+    chosen = tuple(i for i in entries if year_of(document.entries[i].reference.year) in years)
+    return chosen or entries
 
 
 def _given_agrees(given: str, family: str, entry: Entry) -> bool:

@@ -72,3 +72,29 @@ def test_the_subject_of_the_listed_works_is_no_missing_reference(
 ) -> None:
     document = read_document(f"# Probe\n\n{body}\n{PAINTERS}".encode(), "essay.md")
     assert [dict(h.data)["name"] for h in missing_reference(document, Settings())] == missing
+
+
+DESMOND = """
+## References
+
+Desmond, A. (1989) *The politics of evolution*. Chicago: University of Chicago Press.
+Desmond, A. and Moore, J. (1991) *Darwin*. London: Michael Joseph.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "unused"),
+    [
+        # a citation's year says which of an author's works it cites
+        ("Darwin hid his views (Desmond and Moore, 1991, p. 314).", [7]),
+        ("Desmond and Moore (1991, p. 314) connect the delay to politics.", [7]),
+        ("Desmond and Moore (1991) and Desmond (1989) agree.", []),
+        # a year that no entry has leaves the choice to year-mismatch
+        ("Darwin hid his views (Desmond and Moore, 1990, p. 314).", []),
+        # a mention without a year counts for every entry of the name
+        ("Desmond and Moore (1991) agree. Desmond is still read.", []),
+    ],
+)
+def test_a_citations_year_picks_the_work_it_cites(body: str, unused: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{DESMOND}".encode(), "essay.md")
+    assert [h.span.line for h in unused_reference(document, Settings())] == unused

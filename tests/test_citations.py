@@ -117,6 +117,20 @@ def test_narrative_citations_follow_the_grammar(
     assert narrative(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Desmond and Moore (1991) connect it to politics.", ["1991", "1991"]),
+        ("Danzer, Dietz and Gatskova (2013) agree.", ["2013", "2013", "2013"]),
+        ("Desmond (1989) and Moore (1991) agree.", ["1989", "1991"]),
+    ],
+)
+def test_authors_listed_together_share_the_year_in_brackets(
+    sentence: str, years: list[str]
+) -> None:
+    assert [c.year for c in narrative_citations(block(sentence))] == years
+
+
 def test_a_citation_reports_where_the_family_name_stands() -> None:
     [citation] = narrative_citations(block("As we saw,\nOleg Klevniuk stresses it.", line=7))
     assert citation.span.line == 8

@@ -39,8 +39,6 @@ class ListIndex(NamedTuple):
     spellings: Mapping[str, tuple[int, ...]]
     # Organisations by their initials: "IOM" cites "International Organization for Migration".
     acronyms: Mapping[str, tuple[int, ...]] = MappingProxyType({})
-    # The capitalised words of the list's titles, folded: the people the works are about.
-    subjects: frozenset[str] = frozenset()
 
     def exact(self, family: str) -> tuple[int, ...]:
         return self.by_key.get(fold_name(family), ())
@@ -79,12 +77,17 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
         MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
-        frozenset(
-            fold_name(word.removesuffix("’s").removesuffix("'s"))
-            for entry in entries
-            for word in _TITLE_WORD.findall(entry.reference.title)
-            if word[:1].isupper()
-        ),
+    )
+
+
+def title_subjects(entries: Sequence[Entry]) -> frozenset[str]:
+    """The capitalised words of the list's titles, folded: the people the works are about
+    ("Vermeer" of *Vermeer's Camera*)."""
+    return frozenset(
+        fold_name(word.removesuffix("’s").removesuffix("'s"))
+        for entry in entries
+        for word in _TITLE_WORD.findall(entry.reference.title)
+        if word[:1].isupper()
     )
 
 

@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This tree's code, also from a git worktree: here, and in every `bib` run below.
+sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "great-terror-essay.txt"
 TRAIN = SHARED / "data" / "references" / "train.jsonl"

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bib.document import read_document
-from bib.model import Finding
-from bib.namefold import fold_name
-from checks.rules import Settings, run_checks
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this tree's code, also from a git worktree
+
+from bib.document import read_document  # noqa: E402
+from bib.model import Finding  # noqa: E402
+from bib.namefold import fold_name  # noqa: E402
+from checks.rules import Settings, run_checks  # noqa: E402
+
 CORPORA = {
     "tuning (tests/corpus)": ROOT / "tests" / "corpus",
     "held out (eval/blind)": ROOT / "eval" / "blind",

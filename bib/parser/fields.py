@@ -195,10 +195,13 @@ def clean_container(text: str) -> str:
     return strip_field(_IN.sub("", strip_field(text)))
 
 
+_PLACE_COLON = patterns.compile(r"^\s*\(?([^:()]{2,40}?)\s*:\s*(.+)$")
+
+
 def split_place_publisher(text: str) -> tuple[str, str]:
     """'London: Pimlico' -> ('London', 'Pimlico'); a plain publisher -> ('', it)."""
-    m = re.match(r"^\s*\(?([^:()]{2,40}?)\s*:\s*(.+)$", text)
-    if m and not re.search(r"\d", m.group(1)):
+    m = _PLACE_COLON.match(text)
+    if m and not any(ch.isdecimal() for ch in m.group(1)):
         return strip_field(m.group(1)), strip_field(m.group(2))
     return "", strip_field(text)
 

@@ -1040,8 +1040,21 @@ def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
         )
         # A line break inside is a space (same length, so offsets still hold).
         for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
+            if _opens_with_a_title(block.text, offset + part.start(), part.group()):
+                continue
             for citation in _citation_part(part.group(), offset + part.start(), positions):
                 yield citation._replace(strength=WEAK) if after_title else citation
+
+
+def _opens_with_a_title(original: str, at: int, part: str) -> bool:
+    """ "(*Pride and Prejudice* 208)", "(see *Emma* 5)": MLA's short title in italics,
+    used when the prose names the author; it names a work, not a person."""
+    lead = len(part) - len(part.lstrip())
+    prefix = _PREFIXES.match(part.lstrip())
+    start = at + lead + (prefix.end() if prefix else 0)
+    return original[start : start + 1] in ("*", "_") or (
+        start > at and original[start - 1 : start] in ("*", "_")
+    )
 
 
 _PLACE_AND_YEAR = patterns.compile(r"[^\W\d_][^,\d]*,\s*\d{4}")

@@ -39,6 +39,8 @@ class ListIndex(NamedTuple):
     spellings: Mapping[str, tuple[int, ...]]
     # Organisations by their initials: "IOM" cites "International Organization for Migration".
     acronyms: Mapping[str, tuple[int, ...]] = MappingProxyType({})
+    # The first word of the titles of an author with several works: MLA's "(Emma 5)".
+    short_titles: Mapping[str, tuple[int, ...]] = MappingProxyType({})
 
     def exact(self, family: str) -> tuple[int, ...]:
         return self.by_key.get(fold_name(family), ())
@@ -73,11 +75,29 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
     for i, entry in enumerate(entries):
         if found := acronym(heading(entry)):
             acronyms.setdefault(found, []).append(i)
+    short_titles: dict[str, list[int]] = {}
+    for indices in leads.values():
+        for i in indices if len(indices) > 1 else ():
+            if found := _first_title_word(entries[i].reference.title):
+                short_titles.setdefault(found, []).append(i)
     return ListIndex(
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
         MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
+        MappingProxyType({key: tuple(sorted(set(v))) for key, v in short_titles.items()}),
     )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _first_title_word(title: str) -> str:
+    """The folded first word of a title after its article: "Pride" of *Pride and
+    Prejudice*, "Rhetoric" of *The Rhetoric of Fiction*."""
+    words = [w.strip(".,:;!?\"“”‘’'*_") for w in title.split()[:2]]
+    if words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return fold_name(words[0]) if words and words[0][:1].isupper() else ""
 
 
 def title_subjects(entries: Sequence[Entry]) -> frozenset[str]:
@@ -148,11 +168,19 @@ def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
         exact = index.exact(citation.family)
         if not exact and citation.family.isupper() and not citation.given:
             exact = index.acronyms.get(citation.family, ())
+        if not exact and _short_title(citation):
+            # "(Emma 5)" where the list has two Austens: MLA names the work when the
+            # author has several and the prose has named the author.
+            exact = index.short_titles.get(fold_name(citation.family), ())
         if exact:
             links.append(Link(citation, exact))
             continue
         links.append(Link(citation, index.variant(citation.family), by_variant=True))
     return tuple(links)
+
+
+def _short_title(citation: Citation) -> bool:
+    return citation.kind == "parenthetical" and not citation.year and not citation.given
 
 
 def year_of(text: str) -> str:

@@ -131,6 +131,12 @@ def test_authors_listed_together_share_the_year_in_brackets(
     assert [c.year for c in narrative_citations(block(sentence))] == years
 
 
+def test_a_short_title_in_italics_in_brackets_names_no_person() -> None:
+    text = "Ironic (*Pride and Prejudice* 5; see *Emma* 12; Booth 243) and (Harris 2016, 45)."
+    found = [c.family for c in parenthetical_citations(block(text))]
+    assert found == ["Booth", "Harris"]
+
+
 def test_a_citation_reports_where_the_family_name_stands() -> None:
     [citation] = narrative_citations(block("As we saw,\nOleg Klevniuk stresses it.", line=7))
     assert citation.span.line == 8

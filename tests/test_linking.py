@@ -40,3 +40,26 @@ def test_an_organisation_is_cited_by_its_initials() -> None:
     assert found["IOM"] == (0,)
     assert found["ILO"] == ()
     assert link([], index_entries(document.entries)) == ()
+
+
+SHORT_TITLES = """# Irony
+
+Austen is ironic (Pride 5), and so is Emma's narrator (Emma 5; Rhetoric 245; Darwin 12).
+
+## Works Cited
+
+Austen, Jane. *Emma*. Penguin, 2003.
+Austen, Jane. *Pride and Prejudice*. Penguin, 2003.
+Booth, Wayne C. *The Rhetoric of Fiction*. U of Chicago P, 1961.
+Desmond, Adrian, and James Moore. *Darwin*. Michael Joseph, 1991.
+"""
+
+
+def test_a_short_title_cites_the_work_of_an_author_with_several() -> None:
+    document = read_document(SHORT_TITLES.encode(), "essay.md")
+    found = {c.family: entries for c, entries, _ in citing(document).links}
+    assert found["Pride"] == (1,)
+    assert found["Emma"] == (0,)
+    # an author with one work is cited by name; a title word alone cites no one
+    assert found["Rhetoric"] == ()
+    assert found["Darwin"] == ()

@@ -8,6 +8,7 @@ Document; the checks and the resolver share them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
@@ -15,7 +16,7 @@ from typing import NamedTuple
 from bib import patterns
 from bib.citations import INSTITUTIONAL, Citation
 from bib.model import Entry, Name, Reference
-from bib.namefold import are_variants, fold_name
+from bib.namefold import are_variants, ascii_letters, fold_name
 
 
 class Link(NamedTuple):
@@ -181,6 +182,66 @@ def link(citations: Sequence[Citation], index: ListIndex) -> tuple[Link, ...]:
 
 def _short_title(citation: Citation) -> bool:
     return citation.kind == "parenthetical" and not citation.year and not citation.given
+
+
+def by_given_names(links: Sequence[Link], entries: Sequence[Entry]) -> tuple[Link, ...]:
+    """Links kept to the listed people whose given names fit the citation's: "Adam Smith
+    argues" does not cite "Smith, C." (Crosbie Smith); with no such person the citation
+    cites no one in the list, and may be missing from it."""
+    kept = []
+    for found in links:
+        citation = found.citation
+        if citation.given and found.entries:
+            agreeing = tuple(
+                i
+                for i in found.entries
+                if given_agrees(citation.given, citation.family, entries[i])
+            )
+            if agreeing != found.entries:
+                found = found._replace(entries=agreeing)
+        kept.append(found)
+    return tuple(kept)
+
+
+def given_agrees(given: str, family: str, entry: Entry) -> bool:
+    """Whether given names written with a family name fit a listed person of that name:
+    the same first initial (romanised either way: Yuri, Iurii; Carl, Karl), or no given
+    name on either side; any of the given names may be the one written (Lynn Etheridge
+    Davis as "Etheridge Davis"). A given name the parser left out is read from the entry as
+    written ("Hunt, L."). A person of the entry under another spelling (Klevniuk for
+    Khlevniuk) cannot be judged and fits."""
+    initials = _initials(given)
+    if not initials:
+        return True
+    key = fold_name(family)
+    whole = fold_name(f"{given} {family}")
+    judged = False
+    for name in people(entry):
+        if whole in (fold_name(name.family), fold_name(name.full_family)):
+            return True  # "the Wilson Center" for the organisation listed as one name
+        if key not in (fold_name(name.family), fold_name(name.full_family)):
+            continue
+        theirs = _initials(name.given or _given_as_written(entry.raw, name.family))
+        if not theirs or theirs & initials:
+            return True
+        judged = True
+    return not judged
+
+
+def _initials(given: str) -> frozenset[str]:
+    """The initials of every given name, so that a middle name written alone fits too
+    ("Etheridge Davis" for "Davis, Lynn Etheridge")."""
+    return frozenset(
+        initial
+        for word in given.replace(".", " ").split()
+        for initial in (ascii_letters(word)[:1], fold_name(word)[:1])
+        if initial
+    )
+
+
+def _given_as_written(raw: str, family: str) -> str:
+    found = re.search(rf"{re.escape(family)},\s*([^\W\d_][\w.\- ]*)", raw)
+    return found.group(1) if found else ""
 
 
 def year_of(text: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bib.linking import families, people, title_subjects, year_of
-from bib.model import Document, Entry, Severity
-from bib.namefold import are_variants, ascii_letters, fold_name
+from bib.linking import families, given_agrees, title_subjects, year_of
+from bib.model import Document, Severity
+from bib.namefold import are_variants, fold_name
 from checks.citing import citing
 from checks.keys import cited_keys
 from checks.registry import Hit, rule
@@ -124,7 +124,7 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
         (m.word, m.given) for m in analysis.mentions if (m.span.line, m.span.column) not in dated
     }:
         cited.update(
-            i for i in analysis.index.exact(word) if _given_agrees(given, word, document.entries[i])
+            i for i in analysis.index.exact(word) if given_agrees(given, word, document.entries[i])
         )
     by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):
@@ -147,31 +147,6 @@ def _of_its_year(document: Document, entries: tuple[int, ...], year: str) -> tup
     years = set(re.findall(r"\d{4}", year))
     chosen = tuple(i for i in entries if year_of(document.entries[i].reference.year) in years)
     return chosen or entries
-
-
-def _given_agrees(given: str, family: str, entry: Entry) -> bool:
-    """Whether given names written with a family name fit a listed person of that name:
-    the same first initial, or no given name on either side. A given name the parser
-    left out is read from the entry as written ("Hunt, L.")."""
-    initial = ascii_letters(given)[:1]
-    if not initial:
-        return True
-    key = fold_name(family)
-    whole = fold_name(f"{given} {family}")
-    for name in people(entry):
-        if whole in (fold_name(name.family), fold_name(name.full_family)):
-            return True  # "the Wilson Center" for the organisation listed as one name
-        if key not in (fold_name(name.family), fold_name(name.full_family)):
-            continue
-        written = name.given or _given_as_written(entry.raw, name.family)
-        if not ascii_letters(written)[:1] or ascii_letters(written)[:1] == initial:
-            return True
-    return False
-
-
-def _given_as_written(raw: str, family: str) -> str:
-    found = re.search(rf"{re.escape(family)},\s*([^\W\d_][\w.\- ]*)", raw)
-    return found.group(1) if found else ""
 
 
 @rule("C003", "ambiguous-citation", Severity.WARNING)

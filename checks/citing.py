@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bib.citations import Citation, Mention, find_citations, find_mentions
-from bib.linking import Link, ListIndex, index_entries, link
+from bib.linking import Link, ListIndex, by_given_names, index_entries, link
 from bib.model import Document
 
 
@@ -23,7 +23,7 @@ class Citing:
 @lru_cache(maxsize=4)
 def citing(document: Document) -> Citing:
     index = index_entries(document.entries)
-    links = link(find_citations(document), index)
+    links = by_given_names(link(find_citations(document), index), document.entries)
     return Citing(
         tuple(found.citation for found in links),
         links,

@@ -63,3 +63,34 @@ def test_a_short_title_cites_the_work_of_an_author_with_several() -> None:
     # an author with one work is cited by name; a title word alone cites no one
     assert found["Rhetoric"] == ()
     assert found["Darwin"] == ()
+
+
+NAMESAKES = """# Namesakes
+
+In 1776, Adam Smith argued for markets. Crosbie Smith (1998) traced energy. In 1956,
+Cyril Black argued that textbooks changed, and Iurii Slezkine argues that the Arctic
+mattered (Slezkine 1994). In turn, Etheridge Davis argues that Poland came first.
+
+## References
+
+Black, C. E. (ed.) (1956) *Rewriting Russian history*. New York: Praeger.
+
+Black, J. L. (1986) *G.-F. Müller and the Imperial Russian Academy*. Kingston: McGill-Queen's.
+
+Davis, Lynn Etheridge (1974) *The Cold War begins*. Princeton: Princeton University Press.
+
+Slezkine, Yuri (1994) *Arctic mirrors*. Ithaca: Cornell University Press.
+
+Smith, C. (1998) *The science of energy*. London: Athlone Press.
+"""
+
+
+def test_a_given_name_keeps_a_citation_to_the_listed_person_it_fits() -> None:
+    document = read_document(NAMESAKES.encode(), "essay.md")
+    listed = [e.reference.year for e in document.entries]
+    found = {c.name: [listed[i] for i in entries] for c, entries, _ in citing(document).links}
+    assert found["Adam Smith"] == []
+    assert found["Crosbie Smith"] == ["1998"]
+    assert found["Cyril Black"] == ["1956"]
+    assert found["Iurii Slezkine"] == ["1994"]  # Iurii and Yuri: one initial, romanised
+    assert found["Etheridge Davis"] == ["1974"]  # a middle name written alone

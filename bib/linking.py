@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from bib import patterns
 from bib.citations import INSTITUTIONAL, Citation
 from bib.model import Entry, Name, Reference
 from bib.namefold import are_variants, ascii_letters, fold_name
@@ -95,7 +94,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 def _first_title_word(title: str) -> str:
     """The folded first word of a title after its article: "Pride" of *Pride and
     Prejudice*, "Rhetoric" of *The Rhetoric of Fiction*."""
-    words = [w.strip(".,:;!?\"“”‘’'*_") for w in title.split()[:2]]
+    words = [w.strip(_PUNCTUATION) for w in title.split()[:2]]
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
     return fold_name(words[0]) if words and words[0][:1].isupper() else ""
@@ -104,15 +103,17 @@ def _first_title_word(title: str) -> str:
 def title_subjects(entries: Sequence[Entry]) -> frozenset[str]:
     """The capitalised words of the list's titles, folded: the people the works are about
     ("Vermeer" of *Vermeer's Camera*)."""
+    words = (
+        word.strip(_PUNCTUATION) for entry in entries for word in entry.reference.title.split()
+    )
     return frozenset(
         fold_name(word.removesuffix("’s").removesuffix("'s"))
-        for entry in entries
-        for word in _TITLE_WORD.findall(entry.reference.title)
+        for word in words
         if word[:1].isupper()
     )
 
 
-_TITLE_WORD = patterns.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PUNCTUATION = ".,:;!?\"“”‘’'()[]*_"
 
 
 def is_organisation(reference: Reference) -> bool:

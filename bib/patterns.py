@@ -73,7 +73,7 @@ def _program(pattern: str, flags: int) -> Program | None:
     try:
         parsed = _parser.parse(pattern, flags)
         # Opcodes are int subclasses; plain ints are what a file can keep.
-        code = [int(word) for word in _compiler._code(parsed, flags)]
+        code = list(map(int, _compiler._code(parsed, flags)))
         names = parsed.state.groupdict
         numbered: list[str | None] = [None] * parsed.state.groups
         for name, number in names.items():

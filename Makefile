@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every run would recompile.
 	$(BIN)/python -m compileall -q bib cli checks
+	# Compile the regular expressions now too: the first run would (cli/patterncache.py).
+	$(BIN)/python -m cli.patterncache
 	touch $(STAMP)
 
 run: $(STAMP)

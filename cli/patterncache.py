@@ -8,13 +8,19 @@ an upgrade). The file is written to a temporary name and renamed into place, so 
 reader never sees half of one; a file that cannot be read or decoded is ignored and
 one that cannot be written is not written. ``BIB_PARSE_CACHE=0`` turns it off with
 the parse cache.
+
+``python -m cli.patterncache`` compiles and keeps every pattern of the packages at
+once: `make` runs it after installing, as it byte-compiles the modules, so that the
+first `bib` run is as quick as the ones after it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import marshal
 import os
+import pkgutil
 import zlib
 from pathlib import Path
 
@@ -73,3 +79,20 @@ def save(path: Path | None, loaded: dict[tuple[str, int], patterns.Program]) -> 
         # A cache that cannot be written only makes the next run slower.
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def keep_all(environ: dict[str, str] | os._Environ[str]) -> int:
+    """Compile the patterns of every module of bib, checks and cli, and keep them."""
+    path = pattern_file(environ)
+    kept = load(path)
+    for package in ("bib", "checks", "cli"):
+        root = importlib.import_module(package)
+        for module in pkgutil.walk_packages(root.__path__, f"{package}."):
+            if not module.name.endswith("__main__"):
+                importlib.import_module(module.name)
+    save(path, kept)
+    return len(patterns.used())
+
+
+if __name__ == "__main__":
+    keep_all(os.environ)

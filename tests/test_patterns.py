@@ -188,3 +188,19 @@ def test_the_command_keeps_its_patterns_and_answers_the_same(tmp_path: Path) -> 
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
     assert first.stderr == second.stderr == ""
+
+
+def test_keeping_them_all_at_once_leaves_a_run_nothing_to_compile(tmp_path: Path) -> None:
+    """`make` keeps every pattern after installing; a first `bib lint` then writes nothing."""
+    environment = {"BIB_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [sys.executable, "-m", "cli.patterncache"], env=environment, cwd=ROOT, check=True
+    )
+    (kept,) = (tmp_path / patterncache.SUBDIRECTORY).glob("*.marshal")
+    before = kept.read_bytes()
+    essay = ROOT / "examples" / "essay.md"
+    subprocess.run(
+        [sys.executable, "-m", "bib", "lint", str(essay)], env=environment, cwd=ROOT,
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert kept.read_bytes() == before

@@ -1,0 +1,94 @@
+"""Relabelling rules for years and pages: a year read into a title or into the pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import compress
+
+from bib import patterns
+from bib.parser import labels as L
+from bib.parser.rules_common import OPENING, YEAR_TOKEN, is_word, is_year_range, label_runs
+from bib.parser.tokens import Token
+
+_PAGE_CUE_TOKEN = patterns.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
+
+
+def pages_that_are_years(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In a book, "1917-53" after the title is part of it, not a page range."""
+    out = list(labels)
+    if L.CONTAINER in out or L.PAGES not in out:
+        return out
+    for first, last in label_runs(labels):
+        if out[first] != L.PAGES or _PAGE_CUE_TOKEN.match(tokens[first].text):
+            continue
+        words = [t.text for t in tokens[first : last + 1] if is_word(t)]
+        if len(words) != 1 or not is_year_range(words[0]):
+            continue
+        before = out[first - 1] if first else ""
+        for k in range(first, last + 1):
+            out[k] = L.TITLE if before == L.TITLE else L.NOTE
+    return out
+
+
+def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """With no year among the dates, a year at either end of the title is the date.
+
+    "GUERIN Paul, 1882 : Les petits bollandistes" and "Self Organizing Maps 1995
+    Springer": the tagger read the year into the title. A title that begins with a
+    year and has a date elsewhere keeps it ("1939: The alliance that never was...",
+    1999).
+    """
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    dates = compress(tokens, map(L.DATE.__eq__, out))
+    if any(YEAR_TOKEN.match(token.text) for token in dates):
+        return out
+    first = out.index(L.TITLE)
+    last = first
+    while last + 1 < len(out) and out[last + 1] == L.TITLE:
+        last += 1
+    words = [k for k in range(first, last + 1) if is_word(tokens[k])]
+    if len(words) < 3:
+        return out
+    if YEAR_TOKEN.match(tokens[words[0]].text):
+        end = words[0]
+        while end + 1 <= last and not is_word(tokens[end + 1]) and tokens[end + 1].text in ":).":
+            end += 1
+        for k in range(first, end + 1):
+            out[k] = L.DATE
+    elif YEAR_TOKEN.match(tokens[words[-1]].text) and tokens[words[-2]].text not in OPENING:
+        for k in range(words[-1], last + 1):
+            out[k] = L.DATE
+    return out
+
+
+def a_year_before_the_colon_is_the_date(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Prengel, Annedore (2007): Sind alle Schulanfänger gleich?" and "Katchan O.
+    1986: Early Bilingualism ... 1986, 667–690" the year before the colon is the date
+    (German and French author-date styles), when it is in brackets or the imprint
+    repeats it; "1939: The alliance that never was ... 1999" is a title."""
+    out = list(labels)
+    if L.TITLE not in out:
+        return out
+    first = out.index(L.TITLE)
+    k = first + (tokens[first].text == "(")
+    if k + 2 >= len(out) or out[k] != L.TITLE or not YEAR_TOKEN.match(tokens[k].text):
+        return out
+    year = tokens[k].text.strip("()[].,:;")[:4]
+    bracketed = k > first and tokens[k + 1].text == ")"
+    end = k + bracketed + 1
+    if tokens[end].text != ":" or out[end] != L.TITLE or end + 1 >= len(out):
+        return out
+    if out[end + 1] != L.TITLE:
+        return out
+    repeated = any(
+        label == L.DATE and year in token.text for token, label in zip(tokens, out, strict=True)
+    )
+    if bracketed or repeated:
+        for j in range(first, end + 1):
+            out[j] = L.DATE
+    return out

@@ -1,0 +1,266 @@
+"""Relabelling rules for the imprint: a place and its publisher on either side of a
+comma ("Paris, Dalloz"), a town before its state or country, "held in" a place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bib.parser import labels as L
+from bib.parser.rules_common import YEAR_TOKEN, comma_chunks, is_word, label_runs, token_texts
+from bib.parser.tokens import Token
+
+
+def publisher_continues(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A second place straight after the publisher ("Norton and" + "Company:") is publisher."""
+    out = list(labels)
+    if L.PLACE not in out or L.PUBLISHER not in out:
+        return out
+    runs = label_runs(labels)
+    places = [r for r in runs if out[r[0]] == L.PLACE]
+    if len(places) < 2:
+        return out
+    for (first, last), previous in zip(runs[1:], runs, strict=False):
+        if out[first] == L.PLACE and out[previous[0]] == L.PUBLISHER and (first, last) != places[0]:
+            for k in range(first, last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
+def held_in_names_the_place(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """In "SPE Western Regional Meeting held in San Jose, California, USA" where the
+    meeting was held is the place, not words of its name."""
+    out = list(labels)
+    if "held" not in token_texts(tokens):
+        return out
+    for first, last in label_runs(labels):
+        if out[first] not in (L.TITLE, L.CONTAINER):
+            continue
+        for k in range(first + 1, last - 1):
+            if tokens[k].text == "held" and tokens[k + 1].text in ("in", "at"):
+                if tokens[k + 2].text[:1].isupper():
+                    out[k] = out[k + 1] = L.NOTE
+                    for j in range(k + 2, last + 1):
+                        out[j] = L.PLACE
+                break
+    return out
+
+
+# Towns that print books, as imprints name them: enough to tell "Paris, Dalloz" (a place,
+# then its publisher) from "Cambridge, Mass." (a place, then its state).
+_PUBLISHING_PLACES = frozenset(
+    """london paris berlin oxford cambridge chicago boston princeton basingstoke
+    manchester edinburgh glasgow munich münchen milano milan roma rome torino turin frankfurt
+    leipzig wien vienna stuttgart hamburg köln cologne bonn dresden freiburg tübingen
+    göttingen heidelberg mainz münster madrid barcelona lisboa lisbon porto moscow moskva
+    amsterdam leiden utrecht dordrecht bruxelles brussels louvain leuven washington
+    philadelphia baltimore toronto montreal montréal ottawa sydney melbourne tokyo bologna
+    firenze florence napoli naples venezia venice padova pisa bern zürich zurich basel
+    geneva genève lausanne lyon marseille toulouse bordeaux lille strasbourg rennes grenoble
+    harmondsworth ithaca berkeley stanford durham austin minneapolis bloomington urbana
+    madison seattle dublin copenhagen stockholm oslo helsinki warsaw warszawa kraków prague
+    praha budapest athens istanbul cairo delhi mumbai beijing shanghai singapore jerusalem
+    mexico boulder westport abingdon""".split()
+)
+_PLACE_NAMES = frozenset(
+    ("new york", "new haven", "los angeles", "san francisco", "ann arbor", "chapel hill",
+     "new delhi", "hong kong", "tel aviv", "buenos aires", "rio de janeiro", "são paulo",
+     "upper saddle river", "englewood cliffs", "thousand oaks", "milton park")
+)  # fmt: skip
+# What may follow a town after a comma without being its publisher: a country, a state.
+_REGIONS = frozenset(
+    (
+        *"""usa us uk england scotland wales ireland france germany deutschland italy italia
+    spain españa portugal netherlands belgium switzerland austria canada australia japan
+    china india russia sweden norway denmark finland poland brazil israel greece ontario
+    quebec québec alberta california texas massachusetts illinois virginia maryland
+    alabama alaska arizona arkansas colorado connecticut delaware florida georgia hawaii
+    idaho indiana iowa kansas kentucky louisiana maine michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee utah
+    vermont washington wisconsin wyoming
+    frankreich italien spanien schweiz österreich allemagne italie espagne suisse autriche
+    belgique angleterre mexico argentina chile colombia peru turkey egypt nigeria kenya
+    korea""".split(),
+        "czech republic", "south africa", "new zealand", "united states", "united kingdom",
+        "the netherlands", "new jersey", "new south wales", "british columbia",
+        "new hampshire", "new mexico", "new york", "north carolina", "south carolina",
+        "north dakota", "south dakota", "rhode island", "west virginia",
+    )
+)  # fmt: skip
+# Words only a publisher's (or an issuing body's) name has.
+_IMPRINT_WORDS = frozenset(
+    """press presses verlag publishers publisher publishing co ltd inc gmbh books
+    university univ up éditions editions edizioni editore editrice editorial editora
+    wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
+)
+
+
+def _words_of(tokens: Sequence[Token], first: int, last: int) -> list[str]:
+    return [t.text.strip(".,;:()").lower() for t in tokens[first : last + 1] if is_word(t)]
+
+
+def _is_town(words: Sequence[str]) -> bool:
+    return " ".join(words) in _PLACE_NAMES or (len(words) == 1 and words[0] in _PUBLISHING_PLACES)
+
+
+def _names_a_publisher(words: Sequence[str]) -> bool:
+    return any(w in _IMPRINT_WORDS or w.endswith(("press", "verlag")) for w in words)
+
+
+def _reads_as_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Capitalised words and commas only, none a publisher's: "Cambridge, Mass."."""
+    words = [t.text for t in tokens[first : last + 1] if is_word(t)]
+    return (
+        0 < len(words) <= 5
+        and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
+        and not _names_a_publisher(_words_of(tokens, first, last))
+    )
+
+
+def a_town_after_the_publisher_is_the_place(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "MIT Press, Cambridge, Mass., 1990" and "Shaker Verlag, Aachen" the publisher
+    ends at the comma: the capitalised words after it are the place (physics and
+    continental styles put the place after the publisher). It takes a publisher's word
+    before the comma, or a known town after it, to say so; "Little, Brown & Co." and
+    "Longmans, Green, and Co." stay one name."""
+    out = list(labels)
+    if L.PUBLISHER not in out:
+        return out
+    for first, last in label_runs(labels):
+        if out[first] != L.PUBLISHER:
+            continue
+        end = last
+        while end > first and not is_word(tokens[end]):
+            end -= 1
+        for comma in range(first + 1, end):
+            if tokens[comma].text != ",":
+                continue
+            head = _words_of(tokens, first, comma - 1)
+            start = comma + 1
+            tail_words = _words_of(tokens, start, end)
+            town = tail_words[:3]
+            while town and not _is_town(town):
+                town = town[:-1]
+            if (
+                head
+                and _reads_as_a_place(tokens, start, end)
+                and (_names_a_publisher(head) or town)
+            ):
+                for k in range(start, last + 1):
+                    out[k] = L.PLACE
+                break
+    return out
+
+
+def a_town_and_its_publisher_are_two_fields(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Paris, Dalloz, 1996" and "Meiner, Hamburg 2010", with no publisher found, the
+    place the tagger saw is a known town and its publisher, one on each side of the
+    comma; a region after the town ("Cambridge, MA", "Oxford, England") is the place's.
+    Without a comma, towns then other words and a year are towns and their publisher
+    ("Bruxelles Bruylant 2014")."""
+    out = list(labels)
+    if L.PUBLISHER in out or L.PLACE not in out:
+        return out
+    for first, last in label_runs(labels):
+        if out[first] != L.PLACE:
+            continue
+        commas = [k for k in range(first + 1, last) if tokens[k].text == ","]
+        if not commas:
+            return _towns_then_a_publisher(tokens, out, first, last)
+        if len(commas) != 1:
+            return out
+        comma = commas[0]
+        end = last
+        while end > comma and not is_word(tokens[end]):
+            end -= 1
+        head, tail = _words_of(tokens, first, comma - 1), _words_of(tokens, comma + 1, end)
+        if not head or not tail or len(head) > 5 or len(tail) > 5:
+            return out
+        if not all(tokens[k].text[:1].isupper() for k in (first, comma + 1)):
+            return out
+        if _is_town(head) and not _is_town(tail) and not _is_region(tokens, comma + 1, end):
+            for k in range(comma + 1, last + 1):
+                out[k] = L.PUBLISHER
+        elif (
+            _is_town(tail)
+            and not any(_is_town([w]) for w in head)
+            and not _is_region(tokens, first, comma - 1)
+        ):
+            for k in range(first, comma + 1):
+                out[k] = L.PUBLISHER
+        return out
+    return out
+
+
+def _towns_then_a_publisher(
+    tokens: Sequence[Token], labels: list[str], first: int, last: int
+) -> list[str]:
+    """Known towns, then a few capitalised words that are none, with no comma between and
+    a year after: the words are the publisher ("Bruxelles Bruylant 2014", "Munich
+    Berlin London Prestel 2007")."""
+    words = [k for k in range(first, last + 1) if is_word(tokens[k])]
+    if len(words) != last - first + 1 - (not is_word(tokens[last])):
+        return labels  # punctuation inside: "Boston - Little"
+    i = 0
+    while i < len(words):
+        pair = _words_of(tokens, words[i], words[min(i + 1, len(words) - 1)])
+        if i + 1 < len(words) and _is_town(pair):
+            i += 2
+        elif _is_town(pair[:1]):
+            i += 1
+        else:
+            break
+    rest = words[i:]
+    if not i or not 1 <= len(rest) <= 3 or not _reads_as_a_place(tokens, rest[0], rest[-1]):
+        return labels
+    if any(tokens[k].text.isupper() for k in rest) or any(
+        tokens[k].text.endswith(".") for k in rest[:-1]
+    ):
+        return labels  # "Washington York DC": a state
+    if last + 1 >= len(tokens) or not YEAR_TOKEN.match(tokens[last + 1].text):
+        return labels  # an imprint is dated: not "Washington Post, June 16"
+    for k in range(rest[0], last + 1):
+        labels[k] = L.PUBLISHER
+    return labels
+
+
+def a_town_before_its_state_is_the_place(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "U.S. Bureau of Land Management, Santa Fe, New Mexico, USA" the tagger put the
+    town on the wrong side: a publisher's last piece after a comma, when only a state
+    or country follows as the place, is the town that opens that place."""
+    out = list(labels)
+    if L.PUBLISHER not in out or L.PLACE not in out:
+        return out
+    for (first, last), (start, end) in pairwise(label_runs(out)):
+        if out[first] == L.PUBLISHER and out[start] == L.PLACE:
+            commas = [k for k in range(first + 1, last) if tokens[k].text == ","]
+            if not commas or not _ends_in_a_region(tokens, start, end):
+                continue
+            town = commas[-1] + 1
+            if _reads_as_a_place(tokens, town, last) and len(_words_of(tokens, town, last)) <= 3:
+                for k in range(town, last + 1):
+                    out[k] = L.PLACE
+    return out
+
+
+def _ends_in_a_region(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a place is only a state or a country, or ends in one ("New Mexico, USA")."""
+    chunks = comma_chunks(tokens, first, last)
+    return bool(chunks) and all(_is_region(tokens, chunk[0], chunk[-1]) for chunk in chunks)
+
+
+def _is_region(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A country or a state, spelled out or abbreviated ("NJ", "Mass.", "N.Y.")."""
+    words = [t.text for t in tokens[first : last + 1] if is_word(t)]
+    lowered = _words_of(tokens, first, last)
+    if " ".join(lowered) in _REGIONS or all(w in _REGIONS for w in lowered):
+        return True
+    return len(words) <= 2 and all(
+        (w.isupper() and len(w.strip(".")) <= 3) or (w.endswith(".") and len(w) <= 6) for w in words
+    )

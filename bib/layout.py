@@ -231,8 +231,8 @@ def reference_score(text: str) -> float:
     if marker:
         text = text[marker.end() :]
     words = text.split()
-    if not words:
-        return 0.0
+    if not words or not any(ch.isalnum() for ch in text):
+        return 0.0  # nothing to read: a rule across the page ("---", "* * *")
     score = 0.0
     if NAME_START.match(text):
         score += 2.0

@@ -92,6 +92,8 @@ def split_references(
             start = marker.end() if marker else len(line) - len(line.lstrip())
             pieces.append((index, start, len(line)))
         text = " ".join(lines[i][start:end] for i, start, end in pieces)
+        if not any(ch.isalnum() for ch in text):
+            continue  # a rule between references ("---", "* * *") is none of them
         prose = " ".join(masked[i][start:end] for i, start, end in pieces)
         first, last = pieces[0], pieces[-1]
         span = Span(first_line + first[0], first[1] + 1, first_line + last[0], last[2])

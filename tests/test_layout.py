@@ -264,3 +264,19 @@ def test_references_look_like_references(text: str) -> None:
 @pytest.mark.parametrize("text", PROSE)
 def test_prose_does_not_look_like_a_reference(text: str) -> None:
     assert not looks_like_reference(text), reference_score(text)
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "* * *", "———"])
+def test_a_rule_after_the_list_ends_it(rule: str) -> None:
+    text = (
+        "# Irony\n\nBooth (1961) reads Austen closely, as Miller (2003) does.\n\n"
+        "## Works Cited\n\n"
+        "Booth, Wayne C. *The Rhetoric of Fiction*. U of Chicago P, 1961.\n\n"
+        "Miller, D. A. *Jane Austen, or The Secret of Style*. Princeton UP, 2003.\n\n"
+        f"{rule}\n\n**Share this:** [Facebook](#) · [Email](#)\n"
+    )
+    from bib.document import read_document
+
+    document = read_document(text.encode("utf-8"), "essay.md")
+    assert [entry.raw[:6] for entry in document.entries] == ["Booth,", "Miller"]
+    assert reference_score(rule) == 0.0

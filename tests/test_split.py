@@ -151,3 +151,18 @@ def test_starts_reference(line: str, starts: bool) -> None:
 )
 def test_ends_reference(line: str, ends: bool) -> None:
     assert ends_reference(line) is ends
+
+
+@pytest.mark.parametrize("rule", ["---", "* * *", "___", "———"])
+def test_a_rule_between_references_is_none_of_them(rule: str) -> None:
+    lines = ["Smith, J. Title. London, 1990.", "", rule, "", "Jones, K. Other. Paris, 1991."]
+    assert [b.text for b in split_references(lines)] == [
+        "Smith, J. Title. London, 1990.",
+        "Jones, K. Other. Paris, 1991.",
+    ]
+
+
+def test_a_repeated_author_dash_opens_a_reference() -> None:
+    """Chicago's "———." stands for the author above: the entry has words after it."""
+    lines = ["Smith, J. Title. London, 1990.", "", "———. Other. Paris, 1991."]
+    assert [b.text for b in split_references(lines)][1] == "———. Other. Paris, 1991."

@@ -941,6 +941,12 @@ _INITIAL_GAP = patterns.compile(r"\.\s?")
 _SENTENCE_END = patterns.compile(r"[.!?]\s+$")
 
 
+# Abbreviated titles before a name, whose full stop ends no sentence ("Mr. Darcy").
+_TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Messrs Dr Prof Rev Revd Fr St Sr Jr Capt Col Gen Lt Sgt".split()
+)
+
+
 @lru_cache(maxsize=512)
 def _sentence_starts(text: str) -> frozenset[int]:
     """The indices of the words of ``text`` that begin a sentence or a clause."""
@@ -950,8 +956,10 @@ def _sentence_starts(text: str) -> frozenset[int]:
         gap = text[tokens[k - 1].end : tokens[k].start]
         if gap == " ":
             continue  # the commonest gap, and never a boundary
-        # A full stop after one capital may be an initial's; after "1840s" it ends a sentence.
-        initial = len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper()
+        # A full stop after one capital may be an initial's, after "Mr" or "Dr" it is the
+        # title's; after "1840s" it ends a sentence.
+        previous = tokens[k - 1].text
+        initial = (len(previous) == 1 and previous.isupper()) or previous in _TITLE_ABBREVIATIONS
         if (_CLAUSE_END.search(gap) and not (initial and _INITIAL_GAP.fullmatch(gap))) or (
             _SENTENCE_END.search(gap) and not initial
         ):

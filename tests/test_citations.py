@@ -395,3 +395,21 @@ def test_a_mention_carries_the_given_names_written_before_it() -> None:
         ("Hunt", ""),
         ("Hunt", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # An abbreviated title's full stop ends no sentence: "Darcy" follows "Mr.".
+        ("Then Mr. Darcy writes to Elizabeth.", ["Then"]),
+        ("As Dr. Johnson said, it was so. Boswell agreed.", ["As", "Boswell"]),
+        # An initial's neither; a word after a full stop and a space does open one.
+        ("E. P. Thompson wrote it. Hobsbawm agreed.", ["E", "Hobsbawm"]),
+        ("It was the 1840s. Van Wyhe disagrees.", ["It", "Van"]),
+    ],
+)
+def test_words_that_open_a_sentence(text: str, opening: list[str]) -> None:
+    from bib.citations import _sentence_starts, _tokens
+
+    tokens = _tokens(text)
+    assert [tokens[k].text for k in sorted(_sentence_starts(text))] == opening

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def cache_root(environ: dict[str, str] | os._Environ[str]) -> Path | None:
+def cache_root(environ: Mapping[str, str]) -> Path | None:
     """Where bibwarden keeps its caches; None when there is nowhere sensible."""
     if environ.get("BIB_CACHE_DIR", "").strip():
         return Path(environ["BIB_CACHE_DIR"].strip()).expanduser()
@@ -24,6 +25,6 @@ def cache_root(environ: dict[str, str] | os._Environ[str]) -> Path | None:
     return Path(user_cache_dir("bibwarden", appauthor=False))
 
 
-def parse_cache_on(environ: dict[str, str] | os._Environ[str]) -> bool:
+def parse_cache_on(environ: Mapping[str, str]) -> bool:
     """``BIB_PARSE_CACHE=0`` (or off, no, false) turns off the caches of parsing work."""
     return environ.get("BIB_PARSE_CACHE", "").strip().lower() not in ("0", "off", "no", "false")

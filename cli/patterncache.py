@@ -22,6 +22,7 @@ import marshal
 import os
 import pkgutil
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from bib import patterns
@@ -34,7 +35,7 @@ SUBDIRECTORY = "patterns"
 LIMIT = 2000
 
 
-def pattern_file(environ: dict[str, str] | os._Environ[str]) -> Path | None:
+def pattern_file(environ: Mapping[str, str]) -> Path | None:
     """This Python's file of programs; None when caching is off or has no home."""
     root = cache_root(environ) if parse_cache_on(environ) else None
     if root is None:
@@ -81,7 +82,7 @@ def save(path: Path | None, loaded: dict[tuple[str, int], patterns.Program]) -> 
             temporary.unlink(missing_ok=True)
 
 
-def keep_all(environ: dict[str, str] | os._Environ[str]) -> int:
+def keep_all(environ: Mapping[str, str]) -> int:
     """Compile the patterns of every module of bib, checks and cli, and keep them."""
     path = pattern_file(environ)
     kept = load(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bib import patterns
 from bib.parser import labels as L
@@ -415,12 +416,7 @@ def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[s
     Year"). Authors' "et al." is left alone: a journal follows it in science styles.
     """
     out = list(labels)
-    if L.PUBLISHER in out or L.EDITOR not in out:
-        return out
-    runs = label_runs(out)
-    for index, (first, last) in enumerate(runs):
-        if out[first] != L.EDITOR:
-            continue
+    for first, last in _editors_before_a_date(out):
         al = next(
             (k for k in range(first + 1, last) if tokens[k].text in ("al.", "al")
              and tokens[k - 1].text == "et"),
@@ -429,17 +425,28 @@ def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[s
         if al < 0:
             continue
         words = [k for k in range(al + 1, last + 1) if is_word(tokens[k])]
-        following = out[runs[index + 1][0]] if index + 1 < len(runs) else ""
         if (
             words
             and len(words) <= 4
             and tokens[al + 1].text == ","
-            and following == L.DATE
             and all(tokens[k].text[:1].isupper() for k in words[:1])
         ):
             for k in range(words[0], last + 1):
                 out[k] = L.PUBLISHER
     return out
+
+
+def _editors_before_a_date(labels: Sequence[str]) -> list[tuple[int, int]]:
+    """The runs of editors that the date follows, when no publisher was found: where
+    MLA's "edited by ..., Publisher, Year" may hide its publisher."""
+    if L.PUBLISHER in labels or L.EDITOR not in labels:
+        return []
+    runs = label_runs(labels)
+    return [
+        (first, last)
+        for (first, last), (following, _) in pairwise(runs)
+        if labels[first] == L.EDITOR and labels[following] == L.DATE
+    ]
 
 
 def named_editors_end_before_the_publisher(
@@ -452,15 +459,9 @@ def named_editors_end_before_the_publisher(
     publisher found, is the publisher (MLA's "edited by Editor, Publisher, Year").
     """
     out = list(labels)
-    if L.PUBLISHER in out or L.EDITOR not in out:
-        return out
-    runs = label_runs(out)
-    for index, (first, last) in enumerate(runs):
-        if out[first] != L.EDITOR:
-            continue
+    for first, last in _editors_before_a_date(out):
         cue = [tokens[k].text.lower() for k in range(first, min(first + 2, last + 1))]
-        following = out[runs[index + 1][0]] if index + 1 < len(runs) else ""
-        if cue != ["edited", "by"] or following != L.DATE:
+        if cue != ["edited", "by"]:
             continue
         chunks = comma_chunks(tokens, first + 2, last)
         if len(chunks) < 2 or any(len(chunk) < 2 for chunk in chunks[:-1]):

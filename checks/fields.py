@@ -56,7 +56,9 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     ``unparsed-reference``. Everything needs a year, except a web page that
     gives the date it was read.
     A "chapter" with neither editors nor an "In" before its book may be a book
-    whose title was read in two parts, and is not judged.
+    whose title was read in two parts, and is not judged. A piece dated to the
+    day (a newspaper article, a debate, a web page read on a date) has no
+    imprint or page range to ask for, whatever type the parser gave it.
 
     Failing example::
 
@@ -109,7 +111,9 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
 def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple[str, ...]:
     """The fields (BibTeX names) that a ``kind`` needs and ``ref`` lacks, in order."""
     needed: dict[str, bool] = {}
-    if kind is EntryType.ARTICLE:
+    if kind in (EntryType.ARTICLE, *BOOK_LIKE) and dated_to_the_day(ref):
+        pass  # a newspaper's issue or a sitting of parliament: no pages, no imprint
+    elif kind is EntryType.ARTICLE:
         needed["journal"] = bool(ref.container)
         if not (ref.doi or ref.url):
             needed["pages"] = bool(ref.pages)
@@ -128,6 +132,27 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
     if (ref.authors or ref.editors) and (ref.title or ref.container):
         needed["year"] = bool(ref.year) or (kind is EntryType.WEBPAGE and bool(ref.accessed))
     return tuple(field for field, present in needed.items() if not present)
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "4 November 1956", "November 4, 1956", "(1936, Nov. 1)": a day beside its month.
+_DAY_AND_MONTH = patterns.compile(
+    rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\.?\s+\d{{1,2}}(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def dated_to_the_day(ref: Reference) -> bool:
+    """Whether a date of the entry gives the day: an issue, a sitting, an access date.
+
+    Books and journal volumes are dated by the year (and a season or month at most);
+    a day belongs to a newspaper, a debate, a letter, or the day a page was read.
+    """
+    dates = (text for label, text in ref.segments if label == "date")
+    return any(_DAY_AND_MONTH.search(text) for text in (*dates, ref.accessed))
 
 
 def judged_type(ref: Reference) -> EntryType | None:
@@ -154,7 +179,12 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
     """(place, publisher), also when "London: Pimlico" came out as one of the two, or
     when the publisher stayed in the title after its italics ("*Title*. Knopf.")."""
     place = ref.place or _labelled(ref, "place")
-    publisher = ref.publisher or _labelled(ref, "publisher") or _after_italics(ref)
+    publisher = (
+        ref.publisher
+        or _labelled(ref, "publisher")
+        or _after_italics(ref)
+        or _after_report_number(ref)
+    )
     if bool(place) != bool(publisher):
         # Imported here: the parser's modules stay unloaded when every reference
         # came from the parse cache.
@@ -174,6 +204,26 @@ def _after_italics(ref: Reference) -> str:
     """A publisher the parser left in the title, after the title's italics closed."""
     for label, text in ref.segments:
         if label == "title" and (found := _AFTER_ITALICS.search(text)):
+            return found.group(1)
+    return ""
+
+
+# A report's number after its italic title, "*Title* (Cmd. 6404).", and the words after it.
+_REPORT_NUMBER = patterns.compile(r"[*_]\s*\([^()]{1,40}\)[.,]?\s*$")
+_IMPRINT_WORDS = patterns.compile(r"^\s*([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$")
+
+
+def _after_report_number(ref: Reference) -> str:
+    """The publisher the parser took for a note after a report's number (APA puts the
+    number in parentheses after the title, then the publisher: "(Cmd. 6404). HMSO.")."""
+    pairs = zip(ref.segments, ref.segments[1:], strict=False)
+    for (label, text), (next_label, after) in pairs:
+        if (
+            label == "title"
+            and next_label == "note"
+            and _REPORT_NUMBER.search(text)
+            and (found := _IMPRINT_WORDS.match(after))
+        ):
             return found.group(1)
     return ""
 

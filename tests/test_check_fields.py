@@ -84,6 +84,18 @@ def document(*refs: Reference) -> Document:
         (Reference(type=EntryType.WEBPAGE, title="Blog", year="2017"), True, ("url",)),
         (Reference(type=EntryType.WEBPAGE, title="Blog", url="https://a.example"), True, ()),
         (Reference(type=EntryType.THESIS, authors=HARRIS, title="Thesis", year="2001"), True, ()),
+        # dated to the day: a newspaper's issue, a sitting, a page read on a date
+        (replace(article(pages=""), segments=(("date", "4 November 1956."),)), True, ()),
+        (replace(book("", ""), segments=(("date", "(1936, November 1)."),)), True, ()),
+        (replace(book("", ""), accessed="March 4, 2024"), True, ()),
+        # a month or a season is still a journal's issue, and a year range is no day
+        (replace(article(pages=""), segments=(("date", "(Spring 1987)."),)), True, ("pages",)),
+        (replace(article(pages=""), segments=(("date", "November 1956."),)), True, ("pages",)),
+        (
+            replace(book("", ""), segments=(("date", "1 vol., 1956."),)),
+            True,
+            ("publisher", "address"),
+        ),
     ],
 )
 def test_missing_fields_by_type(
@@ -136,6 +148,21 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Human Rights Watch"),
         ),
         (no_imprint("*The Russian revolution*."), ("", "")),
+        # a report's number between the title and its publisher, which came out as a note
+        (
+            replace(
+                no_imprint(""),
+                segments=(("title", "*Social insurance* (Cmd. 6404)."), ("note", "HMSO.")),
+            ),
+            ("", "HMSO"),
+        ),
+        (
+            replace(
+                no_imprint(""),
+                segments=(("title", "*Social insurance* (Cmd. 6404)."), ("note", "1942.")),
+            ),
+            ("", ""),
+        ),
     ],
 )
 def test_imprint_of_reads_what_the_parser_left_in_one_field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -90,6 +91,17 @@ def duplicate_pairs(entries: Sequence[Entry]) -> Iterator[tuple[Entry, Entry]]:
             earlier = next((e for e in group[:j] if same_work(e.reference, later.reference)), None)
             if earlier is not None:
                 yield earlier, later
+
+
+@lru_cache(maxsize=8)
+def later_copies(entries: tuple[Entry, ...]) -> frozenset[int]:
+    """Indices of the entries that repeat an earlier one.
+
+    duplicate-entry reports such a copy once; the other list rules pass it over,
+    since the editor's fix is to delete it, not to complete or restyle it.
+    """
+    position = {id(entry): i for i, entry in enumerate(entries)}
+    return frozenset(position[id(later)] for _, later in duplicate_pairs(entries))
 
 
 @rule("L002", "duplicate-entry", Severity.WARNING)

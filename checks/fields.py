@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from bib import patterns
 from bib.model import Document, Entry, EntryType, Reference, Severity
+from checks.duplicates import later_copies
 from checks.registry import Hit, rule
 from checks.settings import Settings
 from checks.style import deviations
@@ -53,8 +54,8 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     inconsistent-style, which reports its form once. An article with a DOI or
     URL may be online-only and is not asked for pages. A reference that could
     not be read at all (no author, editor or title) is left to
-    ``unparsed-reference``. Everything needs a year, except a web page that
-    gives the date it was read.
+    ``unparsed-reference``, and a second copy of an entry to duplicate-entry.
+    Everything needs a year, except a web page that gives the date it was read.
     A "chapter" with neither editors nor an "In" before its book may be a book
     whose title was read in two parts, and is not judged. A piece dated to the
     day (a newspaper article, a debate, a web page read on a date) has no
@@ -95,10 +96,11 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
         if place_needed and _list_decides(settings)
         else set()
     )
+    copies = later_copies(document.entries)
     for index, entry in enumerate(document.entries):
         ref = entry.reference
         kind = judged_type(ref)
-        if kind is None or not (ref.authors or ref.editors or ref.title):
+        if kind is None or index in copies or not (ref.authors or ref.editors or ref.title):
             continue
         for field in missing_fields(ref, kind, place_needed and index not in other_style):
             yield Hit(

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from bib import patterns
 from bib.linking import is_organisation
 from bib.model import Document, Entry, EntryType, Severity
+from checks.duplicates import later_copies
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -357,7 +358,13 @@ def deviations(entries: tuple[Entry, ...]) -> Mapping[int, tuple[Deviation, ...]
 
     Kept for the last few lists: missing-field asks too, for the same list.
     """
-    shapes = {i: shape for i, e in enumerate(entries) if (shape := shape_of(e)) is not None}
+    # A second copy of an entry is duplicate-entry's: it neither votes nor is judged.
+    copies = later_copies(entries)
+    shapes = {
+        i: shape
+        for i, e in enumerate(entries)
+        if i not in copies and (shape := shape_of(e)) is not None
+    }
     found: dict[int, list[Deviation]] = defaultdict(list)
     for feature in FEATURES:
         groups: dict[str, dict[int, str]] = defaultdict(dict)
@@ -387,6 +394,7 @@ def inconsistent_style(document: Document, settings: Settings) -> Iterator[Hit]:
     compared with comparable ones (articles with articles; imprints with those
     giving the same parts), and only where at least four agree by a clear
     majority (60%). One finding per entry names every feature that departs.
+    A second copy of an entry is left to duplicate-entry.
 
     Failing example::
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bib.model import Document, Entry, EntryType, Name, Reference, Span
-from checks.duplicates import duplicate_entry, same_title, title_numbers
+from checks.duplicates import duplicate_entry, later_copies, same_title, title_numbers
 from checks.registry import run_checks
 from checks.settings import Settings
 from tests.test_check_ordering import read_seed
@@ -106,3 +106,10 @@ def test_same_title(first: str, second: str, same: bool) -> None:
 def test_seed_has_no_duplicates(seed_essay: Path) -> None:
     findings = run_checks(read_seed(seed_essay), Settings(select=("duplicate-entry",)))
     assert findings == ()
+
+
+def test_later_copies_are_the_indices_of_the_repeats() -> None:
+    first, copy = COPIES[0]
+    doc = document(first, work("Getty", "The Road to Terror"), copy, copy)
+    assert later_copies(doc.entries) == frozenset({2, 3})
+    assert later_copies(document(first, work("Getty", "The Road")).entries) == frozenset()

@@ -203,7 +203,7 @@ def test_the_list_is_chicago_like_when_most_imprints_name_a_place() -> None:
 
 
 def test_one_finding_per_missing_field_on_the_entry_line() -> None:
-    doc = document(book(), book(publisher="", place=""))
+    doc = document(book(), replace(book(publisher="", place=""), title="Another Book"))
     hits = list(missing_field(doc, Settings()))
     assert [dict(h.data)["field"] for h in hits] == ["publisher", "address"]
     assert {h.span.line for h in hits} == {11}
@@ -264,3 +264,11 @@ def test_a_place_the_list_asks_for_is_missing_only_from_an_entry_in_the_lists_st
     assert [(h.span.line, dict(h.data)["field"]) for h in hits] == [(14, "address")]
     lines = {h.span.line for h in inconsistent_style(document, Settings())}
     assert 13 in lines
+
+
+def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
+    copy = book(publisher="", place="")
+    doc = document(book(), book(), book(), copy)
+    assert list(missing_field(doc, Settings())) == []
+    other = replace(copy, title="The Great Terror")
+    assert [h.span.line for h in missing_field(document(book(), other), Settings())] == [11, 11]

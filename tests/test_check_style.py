@@ -7,6 +7,7 @@ parser would label, so that the tests do not depend on the trained parser.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,19 @@ def test_seed_reports_the_canonical_departures_and_nothing_else(seed_essay: Path
     # Precision: any other finding is one of the list's known departures.
     known = {"Carley, M. J. ‘E", "Cooper, J (ed.) ", "Gorodetsky G. (e"}
     assert set(reported) <= known | {"Carr, E. H. Twil", "Tucker, R. C. St"}
+
+
+def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
+    def titled(e: Entry) -> Entry:
+        return replace(e, reference=replace(e.reference, title=f"Title {e.raw[:12]}", year="1982"))
+
+    doc = document(*CHICAGO_BOOKS, CARR_PUBLISHER_FIRST)
+    entries = tuple(titled(e) for e in doc.entries)
+    assert [h.span.line for h in inconsistent_style(replace(doc, entries=entries), Settings())] == [
+        6
+    ]
+    # The same Carr, listed first in the list's own form: the other form is its copy.
+    carr = titled(entry(chicago("Carr, E. H.", "Twilight", "London", "Macmillan", "1982")))
+    first_copy = replace(entries[-1], reference=carr.reference)
+    with_copy = (*entries[:-1], carr, first_copy)
+    assert list(inconsistent_style(replace(doc, entries=with_copy), Settings())) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from bib import patterns
 from bib.model import Document, Entry, EntryType, Reference, Severity
@@ -218,8 +219,7 @@ _IMPRINT_WORDS = patterns.compile(r"^\s*([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$")
 def _after_report_number(ref: Reference) -> str:
     """The publisher the parser took for a note after a report's number (APA puts the
     number in parentheses after the title, then the publisher: "(Cmd. 6404). HMSO.")."""
-    pairs = zip(ref.segments, ref.segments[1:], strict=False)
-    for (label, text), (next_label, after) in pairs:
+    for (label, text), (next_label, after) in pairwise(ref.segments):
         if (
             label == "title"
             and next_label == "note"

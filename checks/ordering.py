@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from bib import patterns
 from bib.linking import is_organisation
@@ -90,6 +92,27 @@ def is_numbered(entries: Sequence[Entry]) -> bool:
     return numbered * 2 > len(entries)
 
 
+def list_parts(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """The list's parts ("Primary sources", "Secondary sources"), each sorted on its own.
+
+    A part's heading is not an entry, but it leaves its mark: a wider gap between two
+    entries than the list's usual one (a heading line, and the blank lines around it).
+    """
+    gaps = [
+        later.span.line - max(earlier.span.end_line, earlier.span.line)
+        for earlier, later in pairwise(entries)
+    ]
+    parts: list[list[Entry]] = [list(entries[:1])]
+    if not gaps:
+        return parts if entries else []
+    usual = Counter(gaps).most_common(1)[0][0]
+    for gap, entry in zip(gaps, entries[1:], strict=True):
+        if gap > usual:
+            parts.append([])
+        parts[-1].append(entry)
+    return parts
+
+
 def longest_sorted_run(keys: Sequence[str]) -> frozenset[int]:
     """Indices of a longest non-decreasing subsequence of ``keys``.
 
@@ -133,9 +156,11 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     a capitalised one counts ("Van der Linden" under V). One author's works may
     stand in any order among themselves. The entries reported are the fewest
     whose removal leaves the list sorted, each with the entry it should follow.
-    A numbered list (Vancouver, IEEE) is in citation order and is not checked,
-    nor is a list most of whose entries would be out of place: it follows some
-    other order on purpose.
+    A list in parts ("Primary sources", "Secondary sources") is sorted part by
+    part: a part's heading leaves a wider gap between two entries than the
+    list's usual one. A numbered list (Vancouver, IEEE) is in citation order and
+    is not checked, nor is a list most of whose entries would be out of place:
+    it follows some other order on purpose.
 
     Failing example::
 
@@ -163,9 +188,13 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     """
     if is_numbered(document.entries):
         return
-    sortable = [
-        e for e in document.entries if sort_key(e.reference) and readable_parts(e.reference) is None
-    ]
+    for part in list_parts(document.entries):
+        yield from misplaced_entries(part)
+
+
+def misplaced_entries(entries: Sequence[Entry]) -> Iterator[Hit]:
+    """Findings for the fewest entries whose removal leaves ``entries`` sorted."""
+    sortable = [e for e in entries if sort_key(e.reference) and readable_parts(e.reference) is None]
     keys = [sort_key(e.reference) for e in sortable]
     kept = longest_sorted_run(keys)
     misplaced = [i for i in range(len(sortable)) if i not in kept]

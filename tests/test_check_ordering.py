@@ -12,6 +12,7 @@ from checks.ordering import (
     bibliography_order,
     fold,
     is_numbered,
+    list_parts,
     longest_sorted_run,
     sort_key,
 )
@@ -189,3 +190,41 @@ def test_seed_mcloughlin_is_the_one_entry_out_of_order(seed_essay: Path) -> None
     assert [dict(f.data)["name"] for f in findings] == ["McLoughlin"]
     line = seed_essay.read_text(encoding="utf-8").splitlines()[findings[0].span.line - 1]
     assert line.startswith("McLoughlin, B.")
+
+
+def spaced(*parts: tuple[str, ...]) -> Document:
+    """Entries one blank line apart; a part's heading leaves two more lines before it."""
+    entries, line = [], 1
+    for families in parts:
+        for family in families:
+            entries.append(Entry(family, Span(line, 1, line), by(family)))
+            line += 2
+        line += 2
+    return Document(path="essay.txt", entries=tuple(entries))
+
+
+def test_list_parts_split_where_a_heading_widened_the_gap() -> None:
+    doc = spaced(("Dayan", "Eden", "Lucas"), ("Gorst", "Hahn"))
+    assert [[e.raw for e in part] for part in list_parts(doc.entries)] == [
+        ["Dayan", "Eden", "Lucas"],
+        ["Gorst", "Hahn"],
+    ]
+    assert list_parts(()) == []
+
+
+@pytest.mark.parametrize(
+    ("parts", "reported"),
+    [
+        # primary and secondary sources, each alphabetical: the alphabet starts again
+        ((("Dayan", "Eden", "Lucas", "Observer"), ("Gorst", "Hahn", "Kunz", "Kyle")), []),
+        # an entry out of place inside a part is still out of place
+        ((("Dayan", "Eden", "Lucas"), ("Gorst", "Lucas", "Kunz", "Kyle", "Louis")), ["Lucas"]),
+        # without a heading's gap, one list
+        ((("Dayan", "Eden", "Lucas", "Gorst", "Hahn", "Kunz", "Kyle"),), ["Lucas"]),
+    ],
+)
+def test_a_list_in_parts_is_sorted_part_by_part(
+    parts: tuple[tuple[str, ...], ...], reported: list[str]
+) -> None:
+    hits = list(bibliography_order(spaced(*parts), Settings()))
+    assert [dict(h.data)["name"] for h in hits] == reported

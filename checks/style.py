@@ -117,10 +117,10 @@ def punctuation(gap: str) -> str:
 
 def imprint(shape: Shape) -> str | None:
     """The imprint as a pattern: "(Place: Publisher, Year)", "Publisher, Place Year"..."""
-    first = shape.first(IMPRINT_LABELS)
-    if first is None or shape.last("date") is None:
+    found = first_imprint(shape)
+    if found is None or shape.last("date") is None:
         return None  # without a year its pattern is short of one: missing-field reports that
-    last = max(i for i, p in enumerate(shape.pieces) if p.label in IMPRINT_LABELS)
+    first, last = found
     if last + 1 < len(shape.pieces) and shape.pieces[last + 1].label == "date":
         last += 1
     pattern = ""
@@ -137,6 +137,22 @@ def imprint(shape: Shape) -> str | None:
     return pattern
 
 
+def first_imprint(shape: Shape) -> tuple[int, int] | None:
+    """The first and last piece of the entry's first imprint, or None without one.
+
+    An entry may name a second work's imprint after its year: a translation's
+    original ("London: Weidenfeld, 1966. Originally published as ... (Tel Aviv: Am
+    Hasefer, 1965)"), a reprint's first edition. The first one is the entry's.
+    """
+    first = shape.first(IMPRINT_LABELS)
+    if first is None:
+        return None
+    dates = [i for i in range(first + 1, len(shape.pieces)) if shape.pieces[i].label == "date"]
+    end = dates[0] if dates else len(shape.pieces)
+    last = max(i for i in range(first, end) if shape.pieces[i].label in IMPRINT_LABELS)
+    return first, last
+
+
 def imprint_word(shape: Shape, i: int) -> str:
     """How piece ``i`` shows in an imprint pattern; "Place: Publisher" read as one stays two."""
     label = shape.pieces[i].label
@@ -147,8 +163,12 @@ def imprint_word(shape: Shape, i: int) -> str:
 
 def imprint_group(shape: Shape) -> str:
     """Imprints compare with those of books (or of the same type) that give the same parts."""
+    found = first_imprint(shape)
+    first, last = found if found else (0, -1)
     words = (
-        imprint_word(shape, i) for i, p in enumerate(shape.pieces) if p.label in IMPRINT_LABELS
+        imprint_word(shape, i)
+        for i in range(first, last + 1)
+        if shape.pieces[i].label in IMPRINT_LABELS
     )
     parts = "+".join(sorted(set(" ".join(words).replace(":", "").split())))
     kind = "book" if shape.type in BOOK_LIKE else shape.type.value

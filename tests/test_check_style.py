@@ -19,6 +19,7 @@ from checks.style import (
     Shape,
     comparable_type,
     imprint,
+    imprint_group,
     inconsistent_style,
     initials,
     locate,
@@ -147,10 +148,22 @@ def test_punctuation(gap: str, shown: str) -> None:
         (book("Gorodetsky G. (ed.),", "Soviet foreign policy", "({date:1994})"), None),
         # no year at all: the imprint is short of one, which is missing-field's to say
         (book("Gaskill, M.", "Witchfinders", "{publisher:John Murray}."), None),
+        # a translation names its original's imprint after its own: the first is the entry's
+        (book("Dayan, M.", "Diary", "{place:London}: {publisher:Weidenfeld}, {date:1966}. {title:Originally Yoman} ({place:Tel Aviv}: {publisher:Am Hasefer}, {date:1965})."), "Place: Publisher, Year"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_imprint(marked: str, expected: str | None) -> None:
     assert imprint(shape(marked)) == expected
+
+
+def test_a_second_imprint_does_not_change_the_entrys_group() -> None:
+    dayan = book(
+        "Dayan, M.",
+        "Diary",
+        "{place:London}: {publisher:Weidenfeld}, {date:1966}. {title:Originally Yoman} "
+        "({publisher:Am Hasefer}, {date:1965}).",
+    )
+    assert imprint_group(shape(dayan)) == imprint_group(shape(CONQUEST)) == "book: Place+Publisher"
 
 
 @pytest.mark.parametrize(

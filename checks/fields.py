@@ -11,7 +11,7 @@ from bib.model import Document, Entry, EntryType, Reference, Severity
 from checks.duplicates import later_copies
 from checks.registry import Hit, rule
 from checks.settings import Settings
-from checks.style import deviations
+from checks.style import deviations, names_a_day
 
 BOOK_LIKE = (EntryType.BOOK, EntryType.EDITED_BOOK, EntryType.CHAPTER)
 
@@ -137,17 +137,6 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
     return tuple(field for field, present in needed.items() if not present)
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# "4 November 1956", "November 4, 1956", "(1936, Nov. 1)": a day beside its month.
-_DAY_AND_MONTH = patterns.compile(
-    rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\.?\s+\d{{1,2}}(?!\d)",
-    re.IGNORECASE,
-)
-
-
 def dated_to_the_day(ref: Reference) -> bool:
     """Whether a date of the entry gives the day: an issue, a sitting, an access date.
 
@@ -155,7 +144,7 @@ def dated_to_the_day(ref: Reference) -> bool:
     a day belongs to a newspaper, a debate, a letter, or the day a page was read.
     """
     dates = (text for label, text in ref.segments if label == "date")
-    return any(_DAY_AND_MONTH.search(text) for text in (*dates, ref.accessed))
+    return names_a_day((*dates, ref.accessed))
 
 
 def judged_type(ref: Reference) -> EntryType | None:

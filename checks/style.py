@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
@@ -42,6 +42,15 @@ _RANGE = patterns.compile(r"(\d+)\D+(\d+)")
 # "London: Pimlico" read as one place or one publisher.
 _PLACE_PUBLISHER = patterns.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
 _SPACES = patterns.compile(r"\s+")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "4 November 1956", "November 4, 1956", "(1936, Nov. 1)": a day beside its month.
+_DAY_AND_MONTH = patterns.compile(
+    rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\.?\s+\d{{1,2}}(?!\d)",
+    re.IGNORECASE,
+)
 
 
 class Piece(NamedTuple):
@@ -300,10 +309,24 @@ def initials(shape: Shape) -> str | None:
 _IN_A_BOOK = patterns.compile(r"^\W*in\b", re.IGNORECASE)
 
 
+def names_a_day(dates: Iterable[str]) -> bool:
+    """Whether one of the dates gives the day ("4 November 1956", "(1936, November 1)").
+
+    Books and journal volumes are dated by the year (a season or a month at most); a
+    day belongs to a newspaper's issue, a debate, a letter, or the day a page was read.
+    """
+    return any(_DAY_AND_MONTH.search(text) for text in dates)
+
+
 def comparable_type(shape: Shape) -> str:
     """Entries whose layout is comparable: articles with reviews, books with edited books,
     and a "book" whose title is followed by "in" and another work with chapters (the
-    parser's type for "‘Title’, in Lucas, C. (ed.) *Rewriting...*")."""
+    parser's type for "‘Title’, in Lucas, C. (ed.) *Rewriting...*"). A "book" dated to the
+    day is a newspaper article or the like, the parser misled by its italic newspaper: it
+    compares with neither books (its title is plain where theirs are italic) nor articles."""
+    dates = (shape.text(i) for i, p in enumerate(shape.pieces) if p.label == "date")
+    if shape.type in BOOK_LIKE and names_a_day(dates):
+        return "dated to the day"
     if shape.type is EntryType.BOOK and _part_of_a_book(shape):
         return EntryType.CHAPTER.value
     return {

@@ -24,6 +24,7 @@ from checks.style import (
     initials,
     locate,
     name_order,
+    names_a_day,
     pages_label,
     punctuation,
     shape_of,
@@ -258,10 +259,36 @@ def test_a_particle_left_out_of_the_family_name_is_no_natural_order() -> None:
             "chapter",
         ),
         ("{author:Pons, S.} {title:War in Europe} ({place:London}: {publisher:Cass})", "book"),
+        # a "book" dated to the day is a newspaper's article, the parser misled by italics
+        (
+            "{author:Manchester Guardian.} ({date:1936, November 1}). "
+            "{title:The Jarrow marchers. *The Manchester Guardian*}.",
+            "dated to the day",
+        ),
+        (
+            "{author:Pons, S.} {title:War} ({place:London}: {publisher:Cass}, {date:May 2002})",
+            "book",
+        ),
     ],
 )
 def test_comparable_type(marked: str, expected: str) -> None:
     assert comparable_type(shape(marked)) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("4 November 1956.", True),
+        ("(1936, November 1).", True),
+        ("March 4, 2024", True),
+        ("Nov. 4th", True),
+        ("May 2002", False),
+        ("(Spring 1987)", False),
+        ("1960–65.", False),
+    ],
+)
+def test_names_a_day(date: str, expected: bool) -> None:
+    assert names_a_day([date]) is expected
 
 
 def test_an_inverted_family_name_of_two_words_is_no_natural_order_and_has_no_initial() -> None:

@@ -368,11 +368,36 @@ FEATURES = (
 )
 
 
+# An italic title closed, then words: "The Suez Affair*. Weidenfeld and Nicolson".
+_WORDS_AFTER_ITALICS = patterns.compile(r"[*_][.,]?\s+([^\W\d][^*_\d]{1,80}?)$")
+
+
+def publisher_after_italics(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Pieces with a publisher the parser left in the title split off from it.
+
+    "*The Suez Affair*. Weidenfeld and Nicolson, London, 1967." comes out as a title
+    running to "Nicolson" and a place: the words after the title's italics, followed
+    by a place or a year, are its publisher. An entry with a publisher keeps its pieces.
+    """
+    if any(p.label == "publisher" for p in pieces):
+        return pieces
+    for i, piece in enumerate(pieces[:-1]):
+        if piece.label != "title" or pieces[i + 1].label not in ("place", "date"):
+            continue
+        found = _WORDS_AFTER_ITALICS.search(raw, piece.start, piece.end)
+        if found:
+            title = Piece("title", piece.start, found.start() + 1)
+            publisher = Piece("publisher", found.start(1), piece.end)
+            return (*pieces[:i], title, publisher, *pieces[i + 1 :])
+    return pieces
+
+
 def shape_of(entry: Entry) -> Shape | None:
     ref = entry.reference
     pieces = locate(entry.raw, ref.segments)
     if not pieces:
         return None
+    pieces = publisher_after_italics(entry.raw, pieces)
     names = ref.authors or ref.editors
     if not names:
         return Shape(entry.raw, ref.type, pieces)

@@ -151,10 +151,20 @@ def test_punctuation(gap: str, shown: str) -> None:
         (book("Gaskill, M.", "Witchfinders", "{publisher:John Murray}."), None),
         # a translation names its original's imprint after its own: the first is the entry's
         (book("Dayan, M.", "Diary", "{place:London}: {publisher:Weidenfeld}, {date:1966}. {title:Originally Yoman} ({place:Tel Aviv}: {publisher:Am Hasefer}, {date:1965})."), "Place: Publisher, Year"),  # noqa: E501
+        # a publisher the parser left in the title, after its italics
+        ("{author:Thomas, H.} {title:*The Suez Affair*. Weidenfeld and Nicolson,} {place:London}, {date:1967}.", "Publisher, Place, Year"),  # noqa: E501
+        # words after italics with no imprint after them are the title's: no imprint
+        ("{author:Thomas, H.} {title:*Suez*. A Study} {url:https://a.example}", None),
     ],
 )  # fmt: skip
 def test_imprint(marked: str, expected: str | None) -> None:
     assert imprint(shape(marked)) == expected
+
+
+def test_a_publisher_left_in_the_title_is_compared_with_the_lists_imprints() -> None:
+    thomas = book("Thomas, H.", "*The Suez Affair*. Weidenfeld,", "{place:London}, {date:1967}.")
+    hits = list(inconsistent_style(document(*CHICAGO_BOOKS, thomas), Settings()))
+    assert [(h.span.line, dict(h.data)["found"]) for h in hits] == [(6, "Publisher, Place, Year")]
 
 
 def test_a_second_imprint_does_not_change_the_entrys_group() -> None:

@@ -188,8 +188,11 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
     return place, publisher
 
 
-# What follows an italic title's closing mark inside the "title": ". Knopf." (not "?").
-_AFTER_ITALICS = patterns.compile(r"[*_][.,]?\s+([^\W\d][^*_]{1,80}?)[.,]?\s*$")
+# What follows an italic title's closing mark inside the "title": ". Knopf." (not "?"),
+# also after a report's number or an edition: "* (Working Paper No. 12). Centre for...".
+_AFTER_ITALICS = patterns.compile(
+    r"[*_](?:\s*\([^()]{1,60}\))?[.,]?\s+([^\W\d][^*_()]{1,80}?)[.,]?\s*$"
+)
 
 
 def _after_italics(ref: Reference) -> str:

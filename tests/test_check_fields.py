@@ -148,6 +148,11 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Human Rights Watch"),
         ),
         (no_imprint("*The Russian revolution*."), ("", "")),
+        (
+            no_imprint("*Wages* (Working Paper No. 12). Centre for Economic History."),
+            ("", "Centre for Economic History"),
+        ),
+        (no_imprint("*Wages* (2nd ed.)."), ("", "")),
         # a report's number between the title and its publisher, which came out as a note
         (
             replace(

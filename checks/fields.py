@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from bib import patterns
+from bib.linking import is_organisation
 from bib.model import Document, Entry, EntryType, Reference, Severity
 from checks.duplicates import later_copies
 from checks.registry import Hit, rule
@@ -46,21 +47,21 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     """A reference lacks a field that its type needs.
 
     An article needs its journal and pages; a book or an edited book needs its
-    publisher; a chapter needs its pages and the publisher of its book; a web
-    page needs its URL. The place of publication is needed when the style wants
-    it: ``require_place`` decides; by default Harvard wants it, APA 7 and MLA 9
-    do not, and otherwise the list decides, on when most of its books name a
-    place (Chicago before its 18th edition), off when they do not; then an entry
-    written in another style (an APA entry in a Chicago list) is left to
-    inconsistent-style, which reports its form once. An article with a DOI or
-    URL may be online-only and is not asked for pages. A reference that could
-    not be read at all (no author, editor or title) is left to
-    ``unparsed-reference``, and a second copy of an entry to duplicate-entry.
-    Everything needs a year, except a web page that gives the date it was read.
-    A "chapter" with neither editors nor an "In" before its book may be a book
-    whose title was read in two parts, and is not judged. A piece dated to the
-    day (a newspaper article, a debate, a web page read on a date) has no
-    imprint or page range to ask for, whatever type the parser gave it.
+    publisher; a chapter needs its pages and the publisher of its book; a web page needs
+    its URL; a book by an organisation may leave out the publisher where books name no
+    place (APA: the author is the publisher). The place of publication is needed when
+    the style wants it: ``require_place`` decides; by default Harvard wants it, APA 7
+    and MLA 9 do not, and otherwise the list decides, on when most of its books name a
+    place (Chicago before its 18th edition), off when they do not; then an entry written
+    in another style (an APA entry in a Chicago list) is left to inconsistent-style,
+    which reports its form once. An article with a DOI or URL may be online-only and is
+    not asked for pages. A reference that could not be read at all (no author, editor or
+    title) is left to ``unparsed-reference``, and a second copy of an entry to
+    duplicate-entry. Everything needs a year, except a web page that gives the date it
+    was read. A "chapter" with neither editors nor an "In" before its book may be a book
+    whose title was read in two parts, and is not judged. A piece dated to the day (a
+    newspaper article, a debate, a web page read on a date) has no imprint or page range
+    to ask for, whatever type the parser gave it.
 
     Failing example::
 
@@ -127,6 +128,10 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
         # Where books name no place (APA, MLA), a lone imprint word is the publisher the
         # parser took for a place: "Polity, 2004".
         needed["publisher"] = bool(publisher) or (bool(place) and not place_needed)
+        # APA 7 leaves out a publisher that is the author itself ("World Bank. (2019).
+        # *Title*."); where books need a place (Harvard, older Chicago) it is written again.
+        if kind is not EntryType.CHAPTER and not place_needed and is_organisation(ref):
+            needed["publisher"] = True
         if place_needed:
             needed["address"] = bool(place)
     elif kind is EntryType.WEBPAGE:

@@ -52,6 +52,15 @@ def article(
     )
 
 
+ILO = Reference(
+    type=EntryType.BOOK,
+    authors=(Name("Organization", "International Labour"),),
+    title="World employment and social outlook",
+    year="2021",
+    segments=(("author", "International Labour Organization."), ("date", "(2021).")),
+)
+
+
 def document(*refs: Reference) -> Document:
     entries = tuple(Entry(f"entry {i}", Span(i + 10), ref) for i, ref in enumerate(refs))
     return Document(path="essay.txt", entries=entries)
@@ -84,6 +93,9 @@ def document(*refs: Reference) -> Document:
         (Reference(type=EntryType.WEBPAGE, title="Blog", year="2017"), True, ("url",)),
         (Reference(type=EntryType.WEBPAGE, title="Blog", url="https://a.example"), True, ()),
         (Reference(type=EntryType.THESIS, authors=HARRIS, title="Thesis", year="2001"), True, ()),
+        # APA leaves out a publisher that is the author; Harvard writes it again
+        (ILO, False, ()),
+        (ILO, True, ("publisher", "address")),
         # dated to the day: a newspaper's issue, a sitting, a page read on a date
         (replace(article(pages=""), segments=(("date", "4 November 1956."),)), True, ()),
         (replace(book("", ""), segments=(("date", "(1936, November 1)."),)), True, ()),

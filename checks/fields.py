@@ -12,7 +12,7 @@ from bib.model import Document, Entry, EntryType, Reference, Severity
 from checks.duplicates import later_copies
 from checks.registry import Hit, rule
 from checks.settings import Settings
-from checks.style import deviations, names_a_day
+from checks.style import deviations, is_archival, names_a_day
 
 BOOK_LIKE = (EntryType.BOOK, EntryType.EDITED_BOOK, EntryType.CHAPTER)
 
@@ -61,7 +61,8 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     was read. A "chapter" with neither editors nor an "In" before its book may be a book
     whose title was read in two parts, and is not judged. A piece dated to the day (a
     newspaper article, a debate, a web page read on a date) has no imprint or page range
-    to ask for, whatever type the parser gave it.
+    to ask for, whatever type the parser gave it, and an archival document (with a
+    shelfmark, "FO 371/118832") has no publisher.
 
     Failing example::
 
@@ -104,6 +105,8 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
         kind = judged_type(ref)
         if kind is None or index in copies or not (ref.authors or ref.editors or ref.title):
             continue
+        if is_archival(entry.raw):
+            continue  # an archive's shelfmark stands where a publisher would
         for field in missing_fields(ref, kind, place_needed and index not in other_style):
             yield Hit(
                 entry.span,

@@ -42,6 +42,11 @@ _RANGE = patterns.compile(r"(\d+)\D+(\d+)")
 # "London: Pimlico" read as one place or one publisher.
 _PLACE_PUBLISHER = patterns.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
 _SPACES = patterns.compile(r"\s+")
+# A shelfmark: "FO 371/118832", "CAB 128/30", "MS 45", "Add. MS 12345", "Box 3".
+_SHELFMARK = patterns.compile(
+    r"\b[A-Z]{1,5}\s?\d{1,4}(?:/\d{1,6})+\b|\bMSS?\.?\s+(?:[A-Z][a-z]*\.?\s+)?\d"
+    r"|\b(?:Box|Folder|Carton|Reel)\s+\d"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -309,6 +314,13 @@ def initials(shape: Shape) -> str | None:
 _IN_A_BOOK = patterns.compile(r"^\W*in\b", re.IGNORECASE)
 
 
+def is_archival(raw: str) -> bool:
+    """Whether the entry is an archival document: it gives a shelfmark ("FO 371/118832",
+    "MS 45", "Box 3"). Such entries have a form of their own (archive, series, item)
+    and no publisher, so neither style nor imprint rules judge them."""
+    return bool(_SHELFMARK.search(raw))
+
+
 def names_a_day(dates: Iterable[str]) -> bool:
     """Whether one of the dates gives the day ("4 November 1956", "(1936, November 1)").
 
@@ -431,7 +443,7 @@ def deviations(entries: tuple[Entry, ...]) -> Mapping[int, tuple[Deviation, ...]
     shapes = {
         i: shape
         for i, e in enumerate(entries)
-        if i not in copies and (shape := shape_of(e)) is not None
+        if i not in copies and not is_archival(e.raw) and (shape := shape_of(e)) is not None
     }
     found: dict[int, list[Deviation]] = defaultdict(list)
     for feature in FEATURES:
@@ -462,7 +474,8 @@ def inconsistent_style(document: Document, settings: Settings) -> Iterator[Hit]:
     compared with comparable ones (articles with articles; imprints with those
     giving the same parts), and only where at least four agree by a clear
     majority (60%). One finding per entry names every feature that departs.
-    A second copy of an entry is left to duplicate-entry.
+    A second copy of an entry is left to duplicate-entry; an archival document
+    (one with a shelfmark, "FO 371/118832") has a form of its own and is not compared.
 
     Failing example::
 

@@ -289,3 +289,13 @@ def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
     assert list(missing_field(doc, Settings())) == []
     other = replace(copy, title="The Great Terror")
     assert [h.span.line for h in missing_field(document(book(), other), Settings())] == [11, 11]
+
+
+def test_an_archival_document_is_not_asked_for_a_publisher() -> None:
+    archive = Entry(
+        "Foreign Office. FO 371/118832. Political Correspondence, 1956.",
+        Span(12),
+        replace(book(publisher="", place=""), title="FO 371/118832"),
+    )
+    doc = document(book())
+    assert list(missing_field(replace(doc, entries=(*doc.entries, archive)), Settings())) == []

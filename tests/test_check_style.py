@@ -22,6 +22,7 @@ from checks.style import (
     imprint_group,
     inconsistent_style,
     initials,
+    is_archival,
     locate,
     name_order,
     names_a_day,
@@ -435,3 +436,30 @@ def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
     first_copy = replace(entries[-1], reference=carr.reference)
     with_copy = (*entries[:-1], carr, first_copy)
     assert list(inconsistent_style(replace(doc, entries=with_copy), Settings())) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Foreign Office. FO 371/118832. Political Correspondence, 1956. National Archives.", True),
+        ("The National Archives, Kew. CAB 128/30. Cabinet Conclusions, 1956.", True),
+        (
+            "Eliot, T. Letter to Mary Eliot, 4 June 1917. Eliot Papers, MS 45, Bodleian Library.",
+            True,
+        ),
+        ("Hoover Institution Archives, Nicolaevsky Collection, Box 3, Folder 12.", True),
+        ("United Nations. (2015). *Transforming our world* (A/RES/70/1).", False),
+        ("Kyle, Keith. *Suez*. London: Weidenfeld and Nicolson, 1991.", False),
+        ("Harris, J. 'Encircled', JSS, 30/3 (2007), pp. 513-545.", False),
+    ],
+)
+def test_is_archival(raw: str, expected: bool) -> None:
+    assert is_archival(raw) is expected
+
+
+def test_an_archival_document_is_not_compared_with_published_works() -> None:
+    archive = (
+        "{author:Foreign Office.} {title:FO} {volume:371/118832.} "
+        "{publisher:Political Correspondence,} {date:1956.} {publisher:National Archives, Kew.}"
+    )
+    assert list(inconsistent_style(document(*CHICAGO_BOOKS, archive), Settings())) == []

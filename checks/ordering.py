@@ -56,9 +56,21 @@ def sort_key(ref: Reference) -> str:
         capitalised_particle = first.particle[:1].isupper()
         written = first.full_family if capitalised_particle else first.family
         text = sort_name(_inverted_family(ref) or written)
+    elif heading := corporate_heading(ref):
+        text = heading
     else:
         text = _LEADING_ARTICLE.sub("", ref.title.strip(" \"'‘’“”«»*_"))
     return _NOT_ALPHANUMERIC.sub("", fold(text))
+
+
+def corporate_heading(ref: Reference) -> str:
+    """An organisation heading the entry that the parser read as its publisher:
+    "Office for National Statistics. (2020). *Annual abstract...*" stands where an
+    author stands, before the year, and is filed under O, not under its title."""
+    labels = [label for label, _ in ref.segments[:2]]
+    if ref.authors or ref.editors or labels != ["publisher", "date"]:
+        return ""
+    return ref.segments[0][1].strip(" .,;:(")
 
 
 def _inverted_family(ref: Reference) -> str:
@@ -78,7 +90,7 @@ def display_name(ref: Reference) -> str:
     names = ref.authors or ref.editors
     if names and is_organisation(ref):
         return str(names[0])
-    return names[0].full_family if names else ref.title
+    return names[0].full_family if names else corporate_heading(ref) or ref.title
 
 
 def is_numbered(entries: Sequence[Entry]) -> bool:

@@ -410,6 +410,9 @@ def shape_of(entry: Entry) -> Shape | None:
     if not pieces:
         return None
     pieces = publisher_after_italics(entry.raw, pieces)
+    if not (ref.authors or ref.editors) and [p.label for p in pieces[:2]] == ["publisher", "date"]:
+        # An organisation heading the entry, read as its publisher, stands for its author.
+        pieces = (pieces[0]._replace(label="author"), *pieces[1:])
     names = ref.authors or ref.editors
     if not names:
         return Shape(entry.raw, ref.type, pieces)

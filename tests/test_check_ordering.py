@@ -85,6 +85,30 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         (written("Zenon E. Kohut.", Name("Kohut", "Zenon E.")), "kohut"),
         (written("Ó Gráda, C.", Name("Gráda", "Ó")), "ograda"),
         (written("van der Linden, M.", Name("Linden", "M.", "van der")), "linden"),
+        # an organisation heading the entry, read as its publisher, is filed under itself
+        (
+            Reference(
+                title="Annual abstract of statistics",
+                segments=(
+                    ("publisher", "Office for National Statistics. ("),
+                    ("date", "2020)."),
+                    ("title", "*Annual abstract of statistics*"),
+                ),
+            ),
+            "officefornationalstatistics",
+        ),
+        # a publisher after the year is the imprint: the title files the entry
+        (
+            Reference(
+                title="The Times Atlas",
+                segments=(
+                    ("title", "The Times Atlas."),
+                    ("publisher", "Collins,"),
+                    ("date", "1990"),
+                ),
+            ),
+            "timesatlas",
+        ),
     ],
 )
 def test_sort_key_files_by_family_editor_or_title(reference: Reference, expected: str) -> None:

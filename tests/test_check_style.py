@@ -463,3 +463,13 @@ def test_an_archival_document_is_not_compared_with_published_works() -> None:
         "{publisher:Political Correspondence,} {date:1956.} {publisher:National Archives, Kew.}"
     )
     assert list(inconsistent_style(document(*CHICAGO_BOOKS, archive), Settings())) == []
+
+
+def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() -> None:
+    ons = (
+        "{publisher:Office for National Statistics.} ({date:2020}). "
+        "*{title:Annual abstract of statistics}* [Data set]."
+    )
+    found = shape(ons)
+    assert year_position(found) == "after the names"
+    assert imprint(found) is None

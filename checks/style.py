@@ -404,12 +404,47 @@ def publisher_after_italics(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece,
     return pieces
 
 
+# "Originally published 1845", "First published as ...": another edition follows.
+_OTHER_EDITION = patterns.compile(r"\b(?:originally|first)\s+published\b", re.IGNORECASE)
+# Words that are neither a publisher nor a title: a reprint's label, a book's medium.
+_REPRINT = patterns.compile(r"^(?:reprint(?:ed)?|repr)$", re.IGNORECASE)
+_MEDIUM = patterns.compile(
+    r"^(?:kindle(?: edition| ed)?|e-?book|epub|pdf|microfilm|microfiche|cd-rom|audiobook)$",
+    re.IGNORECASE,
+)
+
+
+def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """The pieces that describe the entry's own edition.
+
+    What follows "Originally published" or "First published" is another edition's
+    (Engels's "Penguin. Originally published 1845."): it is cut off. The word
+    "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder") and a
+    medium read as a title ("2005. Kindle.") are asides, like a URL.
+    """
+    found = _OTHER_EDITION.search(raw)
+    if found:
+        cut = found.start()
+        kept = [p for p in pieces if p.start < cut]
+        if kept and kept[-1].end > cut:
+            end = len(raw[kept[-1].start : cut].rstrip(EDGE)) + kept[-1].start
+            kept[-1] = kept[-1]._replace(end=end)
+        pieces = tuple(p for p in kept if p.end > p.start) or pieces
+    return tuple(
+        p._replace(label="note")
+        if (p.label in IMPRINT_LABELS and _REPRINT.match(raw[p.start : p.end]))
+        or (p.label == "title" and i > 0 and _MEDIUM.match(raw[p.start : p.end]))
+        else p
+        for i, p in enumerate(pieces)
+    )
+
+
 def shape_of(entry: Entry) -> Shape | None:
     ref = entry.reference
     pieces = locate(entry.raw, ref.segments)
     if not pieces:
         return None
-    pieces = publisher_after_italics(entry.raw, pieces)
+    pieces = without_other_editions(entry.raw, publisher_after_italics(entry.raw, pieces))
     if not (ref.authors or ref.editors) and [p.label for p in pieces[:2]] == ["publisher", "date"]:
         # An organisation heading the entry, read as its publisher, stands for its author.
         pieces = (pieces[0]._replace(label="author"), *pieces[1:])

@@ -473,3 +473,37 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
     found = shape(ons)
     assert year_position(found) == "after the names"
     assert imprint(found) is None
+
+
+@pytest.mark.parametrize(
+    ("marked", "imprint_pattern", "year_at"),
+    [
+        # what follows "Originally published" is another edition's
+        (
+            "{author:Engels, F.} ({date:1987}) *{title:The condition}*. "
+            "{place:Harmondsworth}: {publisher:Penguin. Originally published} {date:1845}.",
+            "Place: Publisher",
+            "after the names",
+        ),
+        # "Reprint" is no publisher
+        (
+            "{author:Trotsky, L.} *{title:My Life}*. 1930. {publisher:Reprint}, "
+            "{place:New York}: {publisher:Pathfinder}, {date:1970}.",
+            "Place: Publisher, Year",
+            "at the end",
+        ),
+        # a medium after the year is an aside, like a URL
+        (
+            "{author:Gatrell, P.} *{title:Russia's War}*. {place:Harlow}: "
+            "{publisher:Longman}, {date:2005}. {title:Kindle}.",
+            "Place: Publisher, Year",
+            "at the end",
+        ),
+    ],
+)
+def test_other_editions_and_asides_are_not_the_entrys_imprint(
+    marked: str, imprint_pattern: str, year_at: str
+) -> None:
+    found = shape(marked)
+    assert imprint(found) == imprint_pattern
+    assert year_position(found) == year_at

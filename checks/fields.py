@@ -184,6 +184,7 @@ def imprint_of(ref: Reference) -> tuple[str, str]:
         or _labelled(ref, "publisher")
         or _after_italics(ref)
         or _after_report_number(ref)
+        or _after_role(ref)
     )
     if bool(place) != bool(publisher):
         # Imported here: the parser's modules stay unloaded when every reference
@@ -226,6 +227,20 @@ def _after_report_number(ref: Reference) -> str:
             and _REPORT_NUMBER.search(text)
             and (found := _IMPRINT_WORDS.match(after))
         ):
+            return found.group(1)
+    return ""
+
+
+# APA's translator or editor after the title, "(F. Wischnewetzky, Trans.). Penguin."
+_AFTER_ROLE = patterns.compile(
+    r"\b(?:trans|eds?|narr)\.\)[.,]?\s+([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$", re.IGNORECASE
+)
+
+
+def _after_role(ref: Reference) -> str:
+    """The publisher the parser kept with a translator or editor in parentheses."""
+    for label, text in ref.segments:
+        if label in ("translator", "editor") and (found := _AFTER_ROLE.search(text)):
             return found.group(1)
     return ""
 

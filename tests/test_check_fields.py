@@ -165,6 +165,21 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Centre for Economic History"),
         ),
         (no_imprint("*Wages* (2nd ed.)."), ("", "")),
+        # a publisher kept with the translator in APA's parenthesis
+        (
+            replace(
+                no_imprint(""),
+                segments=(
+                    ("title", "*The condition* ("),
+                    ("translator", "F. W., Trans.). Penguin."),
+                ),
+            ),
+            ("", "Penguin"),
+        ),
+        (
+            replace(no_imprint(""), segments=(("translator", "Translated by F. W."),)),
+            ("", ""),
+        ),
         # a report's number between the title and its publisher, which came out as a note
         (
             replace(

@@ -46,11 +46,46 @@ def sort_name(family: str) -> str:
     return " ".join(words)
 
 
+# The last word of a newspaper's or a state's name, which the parser reads as a person's
+# family name: "Illustrated London News", "Manchester Guardian", "Great Britain".
+_CORPORATE_LAST_WORDS = frozenset(
+    """news times guardian gazette herald chronicle telegraph observer tribune courier
+    britain kingdom states""".split()
+)
+
+
+def is_corporate(ref: Reference) -> bool:
+    """Whether the sole author is an organisation, a newspaper or a state written as such.
+
+    Besides what ``is_organisation`` knows ("World Bank."), a name written without a
+    comma that ends in a newspaper's or a state's word is no person's.
+    """
+    if is_organisation(ref):
+        return True
+    names = ref.authors or ref.editors
+    if (
+        len(names) != 1
+        or not names[0].given
+        or any(len(w.strip(".")) == 1 for w in str(names[0]).split())
+    ):
+        return False
+    label = "author" if ref.authors else "editor"
+    written = next((text for name, text in ref.segments if name == label), "")
+    return "," not in written.strip(" .,") and names[0].family.lower() in _CORPORATE_LAST_WORDS
+
+
+def corporate_name(ref: Reference) -> str:
+    """An organisation's name as the entry writes it ("Times (London)"), else as parsed."""
+    label = "author" if ref.authors else "editor"
+    written = next((text for name, text in ref.segments if name == label), "")
+    return written.strip(" .,;:") or str((ref.authors or ref.editors)[0])
+
+
 def sort_key(ref: Reference) -> str:
     """Letters and digits of the first author's (else editor's, else title's) filing name."""
     names = ref.authors or ref.editors
-    if names and is_organisation(ref):
-        text = str(names[0])  # "World Bank" under W, as written
+    if names and is_corporate(ref):
+        text = corporate_name(ref)  # "World Bank" under W, "Times (London)" under T
     elif names:
         first = names[0]
         capitalised_particle = first.particle[:1].isupper()
@@ -88,8 +123,8 @@ def _inverted_family(ref: Reference) -> str:
 
 def display_name(ref: Reference) -> str:
     names = ref.authors or ref.editors
-    if names and is_organisation(ref):
-        return str(names[0])
+    if names and is_corporate(ref):
+        return corporate_name(ref)
     return names[0].full_family if names else corporate_heading(ref) or ref.title
 
 

@@ -17,9 +17,9 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from bib import patterns
-from bib.linking import is_organisation
 from bib.model import Document, Entry, EntryType, Severity
 from checks.duplicates import later_copies
+from checks.ordering import is_corporate
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
@@ -302,7 +302,9 @@ def initials(shape: Shape) -> str | None:
         for m in _INITIAL.finditer(names, start):
             # "Weinberg, Gerhard L. A" took the article of "A World at Arms" along.
             title_article = m.group() == "A" and m.end() == len(names.rstrip())
-            if m.group(1).isupper() and not title_article:
+            # The Irish "Ó" of "Cormac Ó Gráda" is part of the family name, not an initial.
+            irish_particle = m.group() == "Ó"
+            if m.group(1).isupper() and not title_article and not irish_particle:
                 stops.add(bool(m.group(2)))
     if not stops:
         return None
@@ -452,7 +454,7 @@ def shape_of(entry: Entry) -> Shape | None:
     if not names:
         return Shape(entry.raw, ref.type, pieces)
     return Shape(
-        entry.raw, ref.type, pieces, names[0].full_family, names[0].given, is_organisation(ref)
+        entry.raw, ref.type, pieces, names[0].full_family, names[0].given, is_corporate(ref)
     )
 
 

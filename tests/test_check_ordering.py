@@ -97,6 +97,14 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
             ),
             "officefornationalstatistics",
         ),
+        # a newspaper or a state heading the entry is filed as written, not by its last word
+        (
+            written("Illustrated London News.", Name("News", "Illustrated London")),
+            "illustratedlondonnews",
+        ),
+        (written("Great Britain.", Name("Britain", "Great")), "greatbritain"),
+        (written("Times (London).", Name("Times", "London")), "timeslondon"),
+        (written("Emily Times.", Name("Times", "Emily E.")), "times"),
         # a publisher after the year is the imprint: the title files the entry
         (
             Reference(

@@ -507,3 +507,31 @@ def test_other_editions_and_asides_are_not_the_entrys_imprint(
     found = shape(marked)
     assert imprint(found) == imprint_pattern
     assert year_position(found) == year_at
+
+
+def test_a_newspaper_or_a_state_heading_the_entry_has_no_name_order() -> None:
+    hansard = (
+        "{author:Great Britain.} *{title:Parliamentary Debates}* (Commons). "
+        "{volume:Vol. 558} ({date:1 November 1956})."
+    )
+    assert name_order(shape_of_parsed(hansard, Name("Britain", "Great"))) is None
+    person = "{author:Robert Conquest}, {title:Terror} ({date:1992})"
+    assert name_order(shape_of_parsed(person, Name("Conquest", "Robert"))) == "Given Family"
+
+
+def shape_of_parsed(marked: str, parsed: Name) -> Shape:
+    plain = entry(marked)
+    found = shape_of(replace(plain, reference=replace(plain.reference, authors=(parsed,))))
+    assert found is not None
+    return found
+
+
+def test_the_irish_o_is_no_initial() -> None:
+    chapter = (
+        "{author:Ó Gráda, Cormac.} {title:The Great Famine.} In {container:Famine 150}, "
+        "{editor:edited by Cormac Ó Gráda}, {pages:129–57}."
+    )
+    assert initials(shape(chapter)) is None
+    assert initials(shape("{author:Ó Gráda, C.} {editor:edited by J Smith}")) == (
+        "with and without full stops"
+    )

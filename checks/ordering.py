@@ -85,7 +85,8 @@ def sort_key(ref: Reference) -> str:
     """Letters and digits of the first author's (else editor's, else title's) filing name."""
     names = ref.authors or ref.editors
     if names and is_corporate(ref):
-        text = corporate_name(ref)  # "World Bank" under W, "Times (London)" under T
+        # "World Bank" under W, "Times (London)" under T, "The Guardian" under G
+        text = _LEADING_ARTICLE.sub("", corporate_name(ref))
     elif names:
         first = names[0]
         capitalised_particle = first.particle[:1].isupper()
@@ -99,12 +100,15 @@ def sort_key(ref: Reference) -> str:
 
 
 def corporate_heading(ref: Reference) -> str:
-    """An organisation heading the entry that the parser read as its publisher:
-    "Office for National Statistics. (2020). *Annual abstract...*" stands where an
-    author stands, before the year, and is filed under O, not under its title."""
+    """An organisation heading the entry that the parser read as its publisher (or as
+    a container): "Office for National Statistics. (2020). *Annual abstract...*" and
+    "National Archives (1947) CAB 129/16..." stand where an author stands, before the
+    year, and are filed under O and N, not under their titles."""
     labels = [label for label, _ in ref.segments[:2]]
-    if ref.authors or ref.editors or labels != ["publisher", "date"]:
+    if ref.authors or ref.editors or len(labels) < 2 or labels[1] != "date":
         return ""
+    if labels[0] not in ("publisher", "container", "place"):
+        return ""  # a title in the author's place is filed as a title
     return ref.segments[0][1].strip(" .,;:(")
 
 

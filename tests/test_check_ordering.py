@@ -105,6 +105,18 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         (written("Great Britain.", Name("Britain", "Great")), "greatbritain"),
         (written("Times (London).", Name("Times", "London")), "timeslondon"),
         (written("Emily Times.", Name("Times", "Emily E.")), "times"),
+        (written("The Guardian", Name("Guardian", "The")), "guardian"),
+        (
+            Reference(
+                title="CAB 129/16, Memorandum",
+                segments=(
+                    ("container", "National Archives"),
+                    ("date", "(1947)"),
+                    ("title", "CAB 129/16, Memorandum."),
+                ),
+            ),
+            "nationalarchives",
+        ),
         # a publisher after the year is the imprint: the title files the entry
         (
             Reference(

@@ -140,6 +140,34 @@ def is_organisation(reference: Reference) -> bool:
     return full.lower() in again.lower()
 
 
+# The last word of a newspaper's or a state's name, which the parser reads as a person's
+# family name: "Illustrated London News", "Manchester Guardian", "Great Britain".
+_CORPORATE_LAST_WORDS = frozenset(
+    """news times guardian gazette herald chronicle telegraph observer tribune courier
+    britain kingdom states""".split()
+)
+
+
+def is_corporate(ref: Reference) -> bool:
+    """Whether the sole author is an organisation, a newspaper or a state written as such.
+
+    Besides what ``is_organisation`` knows ("World Bank."), a name written without a
+    comma that ends in a newspaper's or a state's word is no person's.
+    """
+    if is_organisation(ref):
+        return True
+    names = ref.authors or ref.editors
+    if (
+        len(names) != 1
+        or not names[0].given
+        or any(len(w.strip(".")) == 1 for w in str(names[0]).split())
+    ):
+        return False
+    label = "author" if ref.authors else "editor"
+    written = next((text for name, text in ref.segments if name == label), "")
+    return "," not in written.strip(" .,") and names[0].family.lower() in _CORPORATE_LAST_WORDS
+
+
 def heading(entry: Entry) -> str:
     """What the entry is filed under: its first author or editor, else its title."""
     names = people(entry)

@@ -17,9 +17,9 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from bib import patterns
+from bib.linking import is_corporate
 from bib.model import Document, Entry, EntryType, Severity
 from checks.duplicates import later_copies
-from checks.ordering import is_corporate
 from checks.registry import Hit, rule
 from checks.settings import Settings
 

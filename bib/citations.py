@@ -1242,15 +1242,22 @@ def note_citations(block: Block) -> Iterator[Citation]:
 
 def find_citations(document: Document) -> tuple[Citation, ...]:
     """Every citation in the body and the notes, in the order they stand."""
+    return _citations(document.body, document.notes)
+
+
+# The last few, remembered: the CLI finds them while the list is still being parsed,
+# and the rules ask again once it is (cli/batch.py).
+@lru_cache(maxsize=4)
+def _citations(body: tuple[Block, ...], notes: tuple[Block, ...]) -> tuple[Citation, ...]:
     brackets: list[Citation] = []
-    notes: list[Citation] = []
-    for block in document.body:
+    in_notes: list[Citation] = []
+    for block in body:
         brackets.extend(parenthetical_citations(block))
-    for block in document.notes:
+    for block in notes:
         cited = list(note_citations(block))
-        notes.extend(cited)
+        in_notes.extend(cited)
         brackets.extend(parenthetical_citations(block, _after_imprint(block) if cited else 0))
-    narrative, others = _narratives(document.body, document.notes, brackets, notes)
+    narrative, others = _narratives(body, notes, brackets, in_notes)
     found = others + narrative
     return tuple(sorted(_unique(found), key=lambda c: (c.span.line, c.span.column)))
 
@@ -1287,7 +1294,8 @@ def is_common_word(word: str, common: frozenset[str]) -> bool:
     return bool(_with_stems({word.lower()}) & common)
 
 
-def find_mentions(blocks: Sequence[Block]) -> tuple[Mention, ...]:
+@lru_cache(maxsize=4)  # as _citations
+def find_mentions(blocks: tuple[Block, ...]) -> tuple[Mention, ...]:
     return tuple(m for block in blocks for m in mentions(block))
 
 

@@ -49,24 +49,54 @@ def read_document(
     plain-text or Markdown essay (by default ``bib.parser.parse_reference``; the CLI
     passes one that remembers earlier runs' answers).
     """
+    return complete(read_parts(data, path), data, bibliography, bibliography_path, parse)
+
+
+def read_parts(data: bytes, path: str) -> Document:
+    """``read_document`` up to the parsing of the list: a plain-text or Markdown essay's
+    parts, with its ``references`` but no ``entries`` yet. Other formats come whole.
+
+    Between the two steps a caller may do what needs only the body (the CLI finds its
+    citations while another process parses the references).
+    """
     lower = path.lower()
     if lower.endswith(".docx"):
         from bib.docx import read_docx
 
-        document = read_docx(data, path)
-    elif lower.endswith(".bib"):
+        return read_docx(data, path)
+    if lower.endswith(".bib"):
         from bib.bibfile import read_bib
 
-        document = read_bib(data, path)
-    elif lower.endswith(LATEX_SUFFIXES):
+        return read_bib(data, path)
+    if lower.endswith(LATEX_SUFFIXES):
         from bib.latex import read_latex
 
-        document = read_latex(data, path)
-    else:
-        document = _read_text(data, path, parse)
+        return read_latex(data, path)
+    decoded = decode(data, name=path)
+    document = find_parts(decoded.text, path, markdown=is_markdown(path))
+    return replace(
+        document,
+        warnings=(*decoded.warnings, *document.warnings),
+        suppressions=find_suppressions(decoded.text),
+    )
+
+
+def complete(
+    parts: Document,
+    data: bytes,
+    bibliography: bytes | None = None,
+    bibliography_path: str = "",
+    parse: Parse | None = None,
+) -> Document:
+    """The rest of ``read_document`` after ``read_parts(data, parts.path)``: the list's
+    references parsed and keyed, a separate bibliography's entries, Pandoc citations."""
+    document = parts
+    lower = parts.path.lower()
+    if not lower.endswith((".docx", ".bib", *LATEX_SUFFIXES)):
+        document = _with_entries(parts, parse)
     if bibliography is not None:
         document = _with_bibliography(document, bibliography, bibliography_path or "bibliography")
-    pandoc = is_markdown(path) and (b"@" in data or bibliography is not None)
+    pandoc = is_markdown(lower) and (b"@" in data or bibliography is not None)
     if pandoc or lower.endswith(".docx"):
         from bib.pandoc import with_citations
 
@@ -74,23 +104,16 @@ def read_document(
     return document
 
 
-def _read_text(data: bytes, path: str, parse: Parse | None) -> Document:
+def _with_entries(document: Document, parse: Parse | None) -> Document:
     if parse is None:
         from bib.parser import parse_reference
 
         parse = parse_reference
-    decoded = decode(data, name=path)
-    document = find_parts(decoded.text, path, markdown=is_markdown(path))
     entries = tuple(
         Entry(raw=block.text, span=block.span, reference=parse(block.text))
         for block in document.references
     )
-    return replace(
-        document,
-        entries=assign_keys(entries),
-        warnings=(*decoded.warnings, *document.warnings),
-        suppressions=find_suppressions(decoded.text),
-    )
+    return replace(document, entries=assign_keys(entries))
 
 
 def _with_bibliography(document: Document, data: bytes, path: str) -> Document:

@@ -30,3 +30,11 @@ def citing(document: Document) -> Citing:
         index,
         find_mentions(document.body + document.notes),
     )
+
+
+def warm_up(document: Document) -> None:
+    """Find the citations and capitalised words of the body and notes ahead of ``citing``,
+    which finds them remembered (``bib.citations`` keeps the last few). Needs no entries:
+    the CLI calls it while another process parses the list."""
+    find_citations(document)
+    find_mentions(document.body + document.notes)

@@ -16,9 +16,10 @@ from checks import (
     quotes,
     style,
 )
+from checks.citing import warm_up
 from checks.registry import RULES, Hit, Rule, rule, run_checks
 from checks.settings import Settings
 
 MODULES = (catalog, citations, duplicates, fields, keys, names, ordering, parsing, quotes, style)
 
-__all__ = ["MODULES", "RULES", "Hit", "Rule", "Settings", "rule", "run_checks"]
+__all__ = ["MODULES", "RULES", "Hit", "Rule", "Settings", "rule", "run_checks", "warm_up"]

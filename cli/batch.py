@@ -8,7 +8,7 @@ for all files in one run: one cache, one rate limiter, one time budget.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,28 +23,50 @@ class Checked(NamedTuple):
     bibliography: Path | None
 
 
-def read_essay(path: Path, bibliography: Path | None) -> tuple[Document, Path | None]:
-    """One essay read, with the .bib it cites by key (given, or named in the file)."""
-    from bib.document import read_document
+def read_essay(
+    path: Path, bibliography: Path | None, meanwhile: Callable[[Document], None] | None = None
+) -> tuple[Document, Path | None]:
+    """One essay read, with the .bib it cites by key (given, or named in the file).
+
+    ``meanwhile`` is called with the essay's parts (no entries yet) while a second
+    process parses the references of its list (``cli.ahead``).
+    """
+    from bib.document import complete, read_parts
+    from cli.ahead import parsing_ahead
     from cli.files import read_bytes
-    from cli.parsecache import reference_parser
+    from cli.parsecache import parse_cache, reference_parser
     from cli.sources import named_bibliography
 
     data = read_bytes(path)
-    parse = reference_parser()
+    cache = parse_cache()
+    parse = reference_parser() if cache is None else cache.parse
     bib_path = bibliography or named_bibliography(path, data)
-    if bib_path is None:
-        return read_document(data, str(path), parse=parse), None
-    bib_data = read_bytes(bib_path)
-    return read_document(data, str(path), bib_data, str(bib_path), parse), bib_path
+    bib_data = None if bib_path is None else read_bytes(bib_path)
+    parts = read_parts(data, str(path))
+    if meanwhile is not None:
+        with parsing_ahead(cache, [block.text for block in parts.references]):
+            meanwhile(parts)
+    return complete(parts, data, bib_data, str(bib_path or ""), parse), bib_path
 
 
-def check_file(path: Path, settings: Settings, bibliography: Path | None) -> Checked:
-    """Read one essay (and the .bib it cites) and run the rules on it."""
+def check_file(
+    path: Path, settings: Settings, bibliography: Path | None, alone: bool = True
+) -> Checked:
+    """Read one essay (and the .bib it cites) and run the rules on it.
+
+    ``alone``: no other file is checked at the same time, so a second core is free to
+    parse the list while the rules load and find the body's citations.
+    """
+    document, bib_path = read_essay(path, bibliography, _warm_up if alone else None)
     from checks.rules import run_checks
 
-    document, bib_path = read_essay(path, bibliography)
     return Checked(path, document, run_checks(document, settings), bib_path)
+
+
+def _warm_up(parts: Document) -> None:
+    from checks.rules import warm_up
+
+    warm_up(parts)
 
 
 def check_files(
@@ -63,6 +85,7 @@ def check_files(
             [path for path, _ in jobs],
             [settings for _, settings in jobs],
             [bibliography] * len(jobs),
+            [False] * len(jobs),
             chunksize=max(1, len(jobs) // (workers * 8)),
         )
 

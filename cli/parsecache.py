@@ -25,7 +25,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from itertools import islice
 from pathlib import Path
@@ -48,11 +48,17 @@ Parse = Callable[[str], Reference]
 
 def reference_parser(environ: dict[str, str] | None = None) -> Parse:
     """``parse_reference``, through the cache unless it is turned off or has no home."""
+    cache = parse_cache(environ)
+    return _parse_reference if cache is None else cache.parse
+
+
+def parse_cache(environ: dict[str, str] | None = None) -> ParseCache | None:
+    """The cache, or None when it is turned off or has no home."""
     environ = dict(os.environ) if environ is None else environ
     if not parse_cache_on(environ):
-        return _parse_reference
+        return None
     root = cache_root(environ)
-    return _parse_reference if root is None else ParseCache(root).parse
+    return None if root is None else ParseCache(root)
 
 
 def parser_fingerprint() -> str:
@@ -109,6 +115,20 @@ class ParseCache:
         reference = _parse_reference(text)
         self._write(path, text, reference)
         return reference
+
+    def missing(self, texts: Iterable[str]) -> list[str]:
+        """The texts, once each, whose parse is not stored; none when none can be."""
+        if self.folder is None:
+            return []
+        folder = self.folder
+        return [text for text in dict.fromkeys(texts) if not (folder / _entry_name(text)).exists()]
+
+    def ready(self) -> bool:
+        """Make the folder ready to store parses in; whether it is."""
+        if not self._ready and self.folder is not None:
+            with contextlib.suppress(OSError):
+                self._start_folder()
+        return self._ready
 
     def _write(self, path: Path, text: str, reference: Reference) -> None:
         try:

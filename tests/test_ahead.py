@@ -1,0 +1,129 @@
+"""Parsing the list in a second process: it fills the cache, or leaves it to this one."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from bib.model import Reference
+from bib.parser import parse_reference
+from cli.ahead import parsing_ahead
+from cli.batch import read_essay
+from cli.parsecache import ParseCache, _entry_name, read_entry
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this system")
+
+REFERENCES = [
+    "Harris, J. The Great Fear (Oxford: Oxford University Press, 2016)",
+    "Getty, J. A. 'Excesses are not permitted', Russian Review 61, no. 1 (2002): 113-138",
+    "Harris, J. The Great Fear (Oxford: Oxford University Press, 2016)",  # twice: parsed once
+]
+
+ESSAY = """A Short Essay
+
+As Harris argues, the fear was real (Harris 2016, 45). Getty agrees (Getty 2002).
+
+Bibliography
+
+Getty, J. A. 'Excesses are not permitted', Russian Review 61, no. 1 (2002): 113-138.
+Harris, J. The Great Fear (Oxford: Oxford University Press, 2016).
+"""
+
+
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids ``os.fork`` returns in this process from now on."""
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    return children
+
+
+def test_a_child_parses_the_references_into_the_cache(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path)
+    assert cache.missing(REFERENCES) == REFERENCES[:2]
+    with parsing_ahead(cache, REFERENCES):
+        pass
+    assert cache.missing(REFERENCES) == []
+    assert cache.folder is not None
+    for text in REFERENCES[:2]:
+        assert read_entry(cache.folder / _entry_name(text), text) == parse_reference(text)
+
+
+def test_nothing_is_forked_when_every_reference_is_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ParseCache(tmp_path)
+    for text in REFERENCES:
+        cache.parse(text)
+    children = forks(monkeypatch)
+    with parsing_ahead(cache, REFERENCES):
+        pass
+    assert children == []
+
+
+def test_nothing_is_forked_while_another_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    children = forks(monkeypatch)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with parsing_ahead(ParseCache(tmp_path), REFERENCES):
+            pass
+    finally:
+        stop.set()
+        other.join()
+    assert children == []
+
+
+def test_nothing_is_forked_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    children = forks(monkeypatch)
+    with parsing_ahead(None, REFERENCES):
+        pass
+    assert children == []
+
+
+def test_an_interrupted_block_ends_and_reaps_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    children = forks(monkeypatch)
+    with pytest.raises(KeyboardInterrupt), parsing_ahead(ParseCache(tmp_path), REFERENCES):
+        raise KeyboardInterrupt
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # already reaped: no zombie is left behind
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_a_child_that_fails_leaves_the_parsing_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text(ESSAY, encoding="utf-8")
+    expected, _ = read_essay(essay, None)  # no cache: BIB_PARSE_CACHE=0 in the tests
+
+    parent, parse = os.getpid(), ParseCache.parse
+
+    def fails_in_a_child(self: ParseCache, text: str) -> Reference:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return parse(self, text)
+
+    children = forks(monkeypatch)
+    monkeypatch.setenv("BIB_PARSE_CACHE", "1")
+    monkeypatch.setenv("BIB_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(ParseCache, "parse", fails_in_a_child)
+    seen: list[int] = []
+    document, _ = read_essay(essay, None, lambda parts: seen.append(len(parts.entries)))
+    assert len(children) == 1 and seen == [0]
+    assert document == expected

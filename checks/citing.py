@@ -32,9 +32,8 @@ def citing(document: Document) -> Citing:
     )
 
 
-def warm_up(document: Document) -> None:
+def cited_ahead(document: Document) -> None:
     """Find the citations and capitalised words of the body and notes ahead of ``citing``,
-    which finds them remembered (``bib.citations`` keeps the last few). Needs no entries:
-    the CLI calls it while another process parses the list."""
+    which finds them remembered (``bib.citations`` keeps the last few)."""
     find_citations(document)
     find_mentions(document.body + document.notes)

@@ -750,7 +750,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 @rule("Q001", "quote-without-page", Severity.WARNING)
-def quote_without_page(document: Document, settings: Settings) -> Iterator[Hit]:
+def quote_without_page(document: Document, settings: Settings) -> Iterable[Hit]:
     """A direct quotation has no page number.
 
     A quotation needs a page locator, so that a reader can find the words: a
@@ -793,10 +793,20 @@ def quote_without_page(document: Document, settings: Settings) -> Iterator[Hit]:
 
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
     """
-    unpaged = _unpaged_notes(document.notes)
-    body = [_without_markers(p, unpaged) for p in _paragraphs(document.body)]
-    yield from _unlocated(body, in_notes=False)
-    yield from _unlocated(list(_paragraphs(document.notes)), in_notes=True)
+    return unlocated_quotations(document.body, document.notes)
+
+
+# The last few, remembered: the CLI finds them while the list is still being parsed
+# (checks.rules.warm_up), and the rule asks again once it is.
+@lru_cache(maxsize=4)
+def unlocated_quotations(body: tuple[Block, ...], notes: tuple[Block, ...]) -> tuple[Hit, ...]:
+    """The quotations of the body and notes that no page locates: quote-without-page."""
+    unpaged = _unpaged_notes(notes)
+    paragraphs = [_without_markers(p, unpaged) for p in _paragraphs(body)]
+    return (
+        *_unlocated(paragraphs, in_notes=False),
+        *_unlocated(list(_paragraphs(notes)), in_notes=True),
+    )
 
 
 _FOOTNOTE_LABEL = patterns.compile(r"\s*\[\^([^\]\s]{1,40})\]:")

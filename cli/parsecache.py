@@ -146,12 +146,12 @@ class ParseCache:
         empty this one when it has grown to ``LIMIT`` entries."""
         assert self.folder is not None
         if not self.folder.is_dir():
-            import shutil  # only here: it imports the compression modules
-
             if self.root.is_dir():
                 for old in self.root.iterdir():
                     # Another process (lint --jobs) may have just made this parser's folder.
                     if old.is_dir() and old.name != self.folder.name:
+                        import shutil  # only here: it imports the compression modules
+
                         shutil.rmtree(old, ignore_errors=True)
             self.folder.mkdir(parents=True, exist_ok=True)
         elif _holds_at_least(self.folder, LIMIT):

@@ -17,10 +17,8 @@ first `bib` run is as quick as the ones after it.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import marshal
 import os
-import pkgutil
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -84,6 +82,9 @@ def save(path: Path | None, loaded: dict[tuple[str, int], patterns.Program]) -> 
 
 def keep_all(environ: Mapping[str, str]) -> int:
     """Compile the patterns of every module of bib, checks and cli, and keep them."""
+    import importlib  # only here: a run of `bib` starts with this module
+    import pkgutil
+
     path = pattern_file(environ)
     kept = load(path)
     for package in ("bib", "checks", "cli"):

@@ -90,10 +90,8 @@ def complete(
 ) -> Document:
     """The rest of ``read_document`` after ``read_parts(data, parts.path)``: the list's
     references parsed and keyed, a separate bibliography's entries, Pandoc citations."""
-    document = parts
+    document = _with_entries(parts, parse) if unparsed(parts) else parts
     lower = parts.path.lower()
-    if not lower.endswith((".docx", ".bib", *LATEX_SUFFIXES)):
-        document = _with_entries(parts, parse)
     if bibliography is not None:
         document = _with_bibliography(document, bibliography, bibliography_path or "bibliography")
     pandoc = is_markdown(lower) and (b"@" in data or bibliography is not None)
@@ -102,6 +100,14 @@ def complete(
 
         document = with_citations(document, narrative=True if bibliography else None)
     return document
+
+
+def unparsed(parts: Document) -> tuple[str, ...]:
+    """The texts of the references that ``complete`` will parse (the readers of the
+    other formats parse their own)."""
+    if parts.path.lower().endswith((".docx", ".bib", *LATEX_SUFFIXES)):
+        return ()
+    return tuple(block.text for block in parts.references)
 
 
 def _with_entries(document: Document, parse: Parse | None) -> Document:

@@ -31,7 +31,7 @@ def read_essay(
     ``meanwhile`` is called with the essay's parts (no entries yet) while a second
     process parses the references of its list (``cli.ahead``).
     """
-    from bib.document import complete, read_parts
+    from bib.document import complete, read_parts, unparsed
     from cli.ahead import parsing_ahead
     from cli.files import read_bytes
     from cli.parsecache import parse_cache, reference_parser
@@ -44,7 +44,7 @@ def read_essay(
     bib_data = None if bib_path is None else read_bytes(bib_path)
     parts = read_parts(data, str(path))
     if meanwhile is not None:
-        with parsing_ahead(cache, [block.text for block in parts.references]):
+        with parsing_ahead(cache, unparsed(parts)):
             meanwhile(parts)
     return complete(parts, data, bib_data, str(bib_path or ""), parse), bib_path
 

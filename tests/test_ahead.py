@@ -127,3 +127,12 @@ def test_a_child_that_fails_leaves_the_parsing_to_this_process(
     document, _ = read_essay(essay, None, lambda parts: seen.append(len(parts.entries)))
     assert len(children) == 1 and seen == [0]
     assert document == expected
+
+
+def test_only_a_text_essay_leaves_its_references_to_parse() -> None:
+    from bib.document import read_parts, unparsed
+
+    parts = read_parts(ESSAY.encode(), "essay.md")
+    assert parts.entries == ()
+    assert unparsed(parts) == tuple(block.text for block in parts.references)
+    assert len(unparsed(parts)) == 2

@@ -243,3 +243,13 @@ def test_pandoc_citations_typed_in_word_are_found() -> None:
         ("harris2016", 2, "p. 45"),
         ("nobody", 2, ""),
     ]
+
+
+def test_a_word_document_comes_parsed_from_read_parts() -> None:
+    """Its reader parses its own list, so the CLI has nothing to parse ahead of it."""
+    from bib.document import complete, read_parts, unparsed
+
+    data = essay()
+    parts = read_parts(data, "essay.docx")
+    assert parts.entries and unparsed(parts) == ()
+    assert complete(parts, data) == read_document(data, "essay.docx")

@@ -9,8 +9,9 @@ of the block it waits for the child, and the list is then read from the cache. T
 cache is the only channel: a child that fails or is killed leaves references
 unparsed, and this process parses them itself, with the same answers.
 
-Nothing is forked where ``os.fork`` is missing (Windows), where another thread runs
-(a fork copies only the calling thread, and a lock another thread held stays held in
+Nothing is forked where ``os.fork`` is missing (Windows), where this process may use
+only one CPU (the child would only take turns with it), where another thread runs (a
+fork copies only the calling thread, and a lock another thread held stays held in
 the child), or when every reference is in the cache already.
 """
 
@@ -46,7 +47,7 @@ def parsing_ahead(cache: ParseCache | None, texts: Sequence[str]) -> Iterator[No
 
 def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
     """The child's process id, or None when nothing was forked."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
         return None
     missing = cache.missing(texts)
     if not missing or not cache.ready():
@@ -62,3 +63,9 @@ def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
             cache.parse(text)
     finally:
         os._exit(0)
+
+
+def _cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -10,11 +10,14 @@ import pytest
 
 from bib.model import Reference
 from bib.parser import parse_reference
+from cli import ahead
 from cli.ahead import parsing_ahead
 from cli.batch import read_essay
 from cli.parsecache import ParseCache, _entry_name, read_entry
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this system")
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or ahead._cpus() < 2, reason="no os.fork or a single CPU here"
+)
 
 REFERENCES = [
     "Harris, J. The Great Fear (Oxford: Oxford University Press, 2016)",
@@ -84,6 +87,14 @@ def test_nothing_is_forked_while_another_thread_runs(
     finally:
         stop.set()
         other.join()
+    assert children == []
+
+
+def test_nothing_is_forked_on_a_single_cpu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    children = forks(monkeypatch)
+    monkeypatch.setattr(ahead, "_cpus", lambda: 1)
+    with parsing_ahead(ParseCache(tmp_path), REFERENCES):
+        pass
     assert children == []
 
 

@@ -50,7 +50,7 @@ def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
     if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
         return None
     missing = cache.missing(texts)
-    if not missing or not cache.ready():
+    if not missing or not cache.writable():
         return None
     try:
         child = os.fork()

@@ -123,12 +123,16 @@ class ParseCache:
         folder = self.folder
         return [text for text in dict.fromkeys(texts) if not (folder / _entry_name(text)).exists()]
 
-    def ready(self) -> bool:
-        """Make the folder ready to store parses in; whether it is."""
-        if not self._ready and self.folder is not None:
-            with contextlib.suppress(OSError):
-                self._start_folder()
-        return self._ready
+    def writable(self) -> bool:
+        """Whether parses can be stored here, as far as a quick look tells: the folder, or
+        the nearest folder above it that exists, may be written to. (Making the folder
+        ready, which may mean emptying a full one, waits for the first parse to store.)"""
+        if self.folder is None:
+            return False
+        place = self.folder
+        while not place.is_dir() and place != place.parent:
+            place = place.parent
+        return os.access(place, os.W_OK)
 
     def _write(self, path: Path, text: str, reference: Reference) -> None:
         try:

@@ -98,6 +98,20 @@ def test_nothing_is_forked_on_a_single_cpu(tmp_path: Path, monkeypatch: pytest.M
     assert children == []
 
 
+def test_nothing_is_forked_where_the_cache_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child's parses would be lost, and this process would parse them all again."""
+    cache = ParseCache(tmp_path / "not yet made")
+    assert cache.writable()  # the nearest folder that exists, tmp_path, may be written
+    children = forks(monkeypatch)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert not cache.writable()
+    with parsing_ahead(cache, REFERENCES):
+        pass
+    assert children == []
+
+
 def test_nothing_is_forked_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     children = forks(monkeypatch)
     with parsing_ahead(None, REFERENCES):

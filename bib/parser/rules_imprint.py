@@ -93,6 +93,13 @@ _IMPRINT_WORDS = frozenset(
     university univ up éditions editions edizioni editore editrice editorial editora
     wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
 )
+# Words of the bodies that issue reports and theses and print as their publisher: an
+# office, a laboratory, a museum ("Office of State Archaeology, Raleigh").
+_ISSUING_WORDS = frozenset(
+    """office laboratory laboratories museum institute institution society council
+    department unit agency survey commission foundation association centre center
+    service library""".split()
+)
 
 
 def _words_of(tokens: Sequence[Token], first: int, last: int) -> list[str]:
@@ -123,8 +130,9 @@ def a_town_after_the_publisher_is_the_place(
     """In "MIT Press, Cambridge, Mass., 1990" and "Shaker Verlag, Aachen" the publisher
     ends at the comma: the capitalised words after it are the place (physics and
     continental styles put the place after the publisher). It takes a publisher's word
-    before the comma, or a known town after it, to say so; "Little, Brown & Co." and
-    "Longmans, Green, and Co." stay one name."""
+    before the comma (or an issuing body's: "Office of State Archaeology, Raleigh"), a
+    known town after it, or a town and its state ("H.P. White Laboratory, Bel Air, MD")
+    to say so; "Little, Brown & Co." and "Longmans, Green, and Co." stay one name."""
     out = list(labels)
     if L.PUBLISHER not in out:
         return out
@@ -146,7 +154,11 @@ def a_town_after_the_publisher_is_the_place(
             if (
                 head
                 and _reads_as_a_place(tokens, start, end)
-                and (_names_a_publisher(head) or town)
+                and (
+                    _names_a_publisher(head)
+                    or town
+                    or _an_issuer_and_its_town(tokens, head, tail_words, start, end)
+                )
             ):
                 for k in range(start, last + 1):
                     out[k] = L.PLACE
@@ -247,6 +259,29 @@ def a_town_before_its_state_is_the_place(
                 for k in range(town, last + 1):
                     out[k] = L.PLACE
     return out
+
+
+def _an_issuer_and_its_town(
+    tokens: Sequence[Token], head: Sequence[str], tail: Sequence[str], first: int, last: int
+) -> bool:
+    """An issuing body before the comma and a town after it ("Office of State Archaeology,
+    Raleigh"), or a town and its state ("Bel Air, MD"); not a state alone ("Department
+    of Energy. Manhattan, Kansas") nor a second body ("Museum, Caird Library")."""
+    return (
+        (any(w in _ISSUING_WORDS for w in head) or _a_town_and_its_region(tokens, first, last))
+        and not any(w in _ISSUING_WORDS for w in tail)
+        and not _ends_in_a_region(tokens, first, last)
+    )
+
+
+def _a_town_and_its_region(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "Bel Air, MD", "Laramie, USA": a town, then only its state or country."""
+    chunks = comma_chunks(tokens, first, last)
+    return (
+        len(chunks) >= 2
+        and not _is_region(tokens, chunks[0][0], chunks[0][-1])
+        and all(_is_region(tokens, chunk[0], chunk[-1]) for chunk in chunks[1:])
+    )
 
 
 def _ends_in_a_region(tokens: Sequence[Token], first: int, last: int) -> bool:

@@ -23,6 +23,7 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
     a_town_after_the_publisher_is_the_place,
@@ -358,6 +359,26 @@ def _relabelled(
          "place place place date date", "place place place date date"),
         (a_town_and_its_publisher_are_two_fields, "Oxford , England , 1990",
          "place place place place date", "place place place place date"),
+        # Continental imprints: publisher, town, year, each after a comma.
+        (a_publisher_before_its_town_and_year, "Études offertes à B. Mercadal , Francis Lefebvre , Paris , 2002",
+         "container container container container container container container container container place place date",
+         "container container container container container container publisher publisher publisher place place date"),
+        (a_publisher_before_its_town_and_year, "Critica della ragion pura , Bompiani , Milano 2004",
+         "container container container container container container container container date",
+         "container container container container container publisher publisher place date"),
+        (a_publisher_before_its_town_and_year, "Storia di Roma , Laterza , Roma , 1975",
+         "title title title title publisher publisher place place date",
+         "title title title title publisher publisher place place date"),
+        # Not the title's last words, nor with no year after the town.
+        (a_publisher_before_its_town_and_year, "Religions de Rome , Les Origines du Fascisme , Paris , 1990",
+         "title title title title title title title title title place place date",
+         "title title title title title title title title title place place date"),
+        (a_publisher_before_its_town_and_year, "Atti del convegno , Poli D. ( éd. ) , Roma , 1990",
+         "container container container container editor editor editor editor editor editor place place date",
+         "container container container container editor editor editor editor editor editor place place date"),
+        (a_publisher_before_its_town_and_year, "Faith , Hope , Charity , Farnham : Ashgate",
+         "title title title title title title place place publisher",
+         "title title title title title title place place publisher"),
         # With no title found, names end at the first: what follows is the book.
         (an_untitled_reference_keeps_one_name, "Italo Calvino , Invisible Cities , Harcourt Brace , 1978",
          "author author author author author author author author author date",

@@ -19,6 +19,7 @@ from bib.parser.rules_dates import (
     undated_titles_give_up_their_year,
 )
 from bib.parser.rules_imprint import (
+    a_publisher_before_its_town_and_year,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
@@ -60,6 +61,7 @@ from bib.parser.tokens import Token
 __all__ = [
     "RELABELLING_RULES",
     "a_bracket_closing_the_title_is_not_its_words",
+    "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
     "a_title_does_not_end_in_a_role",
     "a_town_after_the_publisher_is_the_place",
@@ -150,6 +152,7 @@ RELABELLING_RULES = (
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
+    a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,

@@ -299,3 +299,61 @@ def _is_region(tokens: Sequence[Token], first: int, last: int) -> bool:
     return len(words) <= 2 and all(
         (w.isupper() and len(w.strip(".")) <= 3) or (w.endswith(".") and len(w) <= 6) for w in words
     )
+
+
+def a_publisher_before_its_town_and_year(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """Continental imprints run publisher, town, year, each after a comma ("Études
+    offertes à B. Mercadal, Francis Lefebvre, Paris, 2002"; "Critica della ragion pura,
+    Bompiani, Milano 2004"): a short capitalised piece between the title (or the book it
+    is in) and a known town that the year follows is the publisher, when the tagger
+    found none before it, and the town is the place."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if "," not in texts:
+        return out
+    n = len(tokens)
+    for town in range(3, n - 1):
+        if texts[town - 1] != "," or not _is_town(_words_of(tokens, town, town)):
+            continue
+        after = town + 2 if texts[town + 1] == "," else town + 1
+        if after >= n or not YEAR_TOKEN.match(texts[after]):
+            continue
+        start = town - 2
+        while start > 0 and texts[start - 1] not in ",.:;":
+            start -= 1
+        if start < 2 or texts[start - 1] != "," or L.PUBLISHER in out[:town]:
+            continue
+        if out[start - 2] not in (L.TITLE, L.CONTAINER) or not _a_publishers_name(
+            tokens, start, town - 2
+        ):
+            continue
+        for k in range(start, town):
+            out[k] = L.PUBLISHER
+        for k in range(town, after):
+            out[k] = L.PLACE if is_word(tokens[k]) or k > town else out[k]
+        break
+    return out
+
+
+_BRACKETS = frozenset("()[]")
+
+
+def _a_publishers_name(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One to three words, the first capitalised, no digits, neither a town nor a region
+    ("Puf", "Francis Lefebvre", "Mäander Verlag"), or any that name a publisher; not an
+    editor's name and role in brackets ("Poli D. (éd.)")."""
+    words = _words_of(tokens, first, last)
+    if not words or any(ch.isdigit() for w in words for ch in w):
+        return False
+    if any(t.text in _BRACKETS for t in tokens[first : last + 1]):
+        return False
+    if _names_a_publisher(words):
+        return len(words) <= 5
+    return (
+        len(words) <= 3
+        and tokens[first].text[:1].isupper()
+        and not _is_town(words)
+        and not _is_region(tokens, first, last)
+    )

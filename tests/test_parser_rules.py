@@ -23,6 +23,7 @@ from bib.parser.fields import (
 from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_bracketed_year_after_the_title_is_the_titles,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -329,6 +330,19 @@ def _relabelled(
         (a_year_before_the_colon_is_the_date, "Carley , M. 1939 : The alliance . Dee , 1999",
          "author author author title title title title title publisher publisher date",
          "author author author title title title title title publisher publisher date"),
+        # Years in brackets after the title are its own when the imprint has the date.
+        (a_bracketed_year_after_the_title_is_the_titles, "De la Guerre ( 1832 ) , trad. L. Murawiec , Perrin , 1999",
+         "title title title date date date date translator translator translator translator publisher publisher date",
+         "title title title title title title title translator translator translator translator publisher publisher date"),
+        (a_bracketed_year_after_the_title_is_the_titles, "The Four Texts ( 1798 , 1850 ) . London : Penguin , 1995",
+         "title title title date date date date date date place place publisher publisher date",
+         "title title title title title title title title title place place publisher publisher date"),
+        (a_bracketed_year_after_the_title_is_the_titles, "Religion and the Decline of Magic ( 1971 ) . London",
+         "title title title title title title date date date date place",
+         "title title title title title title date date date date place"),
+        (a_bracketed_year_after_the_title_is_the_titles, '" Wakefield structures , " ( 2015 ) , Workshop , 2015',
+         "title title title title title date date date date container container date",
+         "title title title title title date date date date container container date"),
         # A publisher and its town, or a town and its publisher, separated by a comma.
         (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
          "publisher publisher publisher publisher publisher publisher publisher date",

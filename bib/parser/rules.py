@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from bib.parser.rules_common import OPENING, is_word, label_runs
 from bib.parser.rules_dates import (
+    a_bracketed_year_after_the_title_is_the_titles,
     a_year_before_the_colon_is_the_date,
     pages_that_are_years,
     undated_titles_give_up_their_year,
@@ -61,6 +62,7 @@ from bib.parser.tokens import Token
 __all__ = [
     "RELABELLING_RULES",
     "a_bracket_closing_the_title_is_not_its_words",
+    "a_bracketed_year_after_the_title_is_the_titles",
     "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
     "a_title_does_not_end_in_a_role",
@@ -133,6 +135,7 @@ RELABELLING_RULES = (
     an_untitled_reference_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,
+    a_bracketed_year_after_the_title_is_the_titles,
     names_end_at_et_al,
     named_editors_end_before_the_publisher,
     an_untitled_note_is_the_title,

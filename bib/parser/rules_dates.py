@@ -92,3 +92,35 @@ def a_year_before_the_colon_is_the_date(
         for j in range(first, end + 1):
             out[j] = L.DATE
     return out
+
+
+_CLOSING = frozenset(")]")
+_CLOSING_QUOTES = frozenset("\"”’'»")
+
+
+def a_bracketed_year_after_the_title_is_the_titles(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "The Prelude: The Four Texts (1798, 1799, 1805, 1850). London: Penguin, 1995"
+    and "De la Guerre (1832), trad. L. Murawiec, ..., 1999" the years in brackets after
+    the title are its own (a first edition, the years it covers): when a later date
+    holds a year, that is the date of the book, and the bracket stays in the title. A
+    title closed by its quote ("Wakefield structures," (2015), presentation at ...)
+    ends before the bracket."""
+    out = list(labels)
+    if L.DATE not in out or L.TITLE not in out:
+        return out
+    runs = label_runs(out)
+    for index, (first, last) in enumerate(runs[1:-1], start=1):
+        if out[first] != L.DATE or out[runs[index - 1][0]] != L.TITLE:
+            continue
+        if tokens[first].text not in ("(", "[") or tokens[first - 1].text in _CLOSING_QUOTES:
+            continue
+        closing = next((k for k in range(first + 1, last + 1) if tokens[k].text in _CLOSING), -1)
+        if closing < 0 or any(is_word(t) for t in tokens[closing + 1 : last + 1]):
+            continue
+        later = range(last + 1, len(out))
+        if any(out[k] == L.DATE and YEAR_TOKEN.match(tokens[k].text) for k in later):
+            for k in range(first, last + 1):
+                out[k] = L.TITLE
+    return out

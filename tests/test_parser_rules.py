@@ -33,6 +33,7 @@ from bib.parser.rules import (
     a_year_before_the_colon_is_the_date,
     an_edition_ends_at_its_cue,
     an_edition_ends_at_its_word,
+    an_editors_cue_after_a_full_stop_opens_names,
     an_imprint_in_brackets_closes_the_title,
     an_italic_title_has_a_publisher,
     an_untitled_note_is_the_title,
@@ -443,6 +444,20 @@ def _relabelled(
          "publisher publisher publisher publisher edition edition"),
         (an_edition_ends_at_its_word, "Edition Suhrkamp , Berlin", "publisher publisher publisher publisher",
          "publisher publisher publisher publisher"),
+        # MLA's "Ed. Given Family." after the book's title opens its editors.
+        (an_editors_cue_after_a_full_stop_opens_names, "Lyra Britannica : Hymns. Ed. Charles Rogers. London : Longmans",
+         "container container container container publisher publisher publisher place place publisher",
+         "container container container container editor editor editor place place publisher"),
+        (an_editors_cue_after_a_full_stop_opens_names, "Neue Literaturtheorien. Eds. Ann Smith and J. K. Rowe. Opladen",
+         "container container container container container container container container container place",
+         "container container editor editor editor editor editor editor editor place"),
+        # Not an edition ("Rev. ed."), nor a cue that a title's words follow.
+        (an_editors_cue_after_a_full_stop_opens_names, "History of Science 18. Rev. ed. Canton , Mass. : Science",
+         "container container container container edition edition place place place place publisher",
+         "container container container container edition edition place place place place publisher"),
+        (an_editors_cue_after_a_full_stop_opens_names, "Hymns. Ed. with notes by Charles Rogers. London",
+         "container publisher publisher publisher publisher publisher publisher place",
+         "container publisher publisher publisher publisher publisher publisher place"),
         # Unfinished names run on to the full stop; finished ones do not.
         (names_run_on_to_their_full_stop, "Shijun Yoshida , Nami Uchikata , and Toshifumi Futamase. Quasinormal modes",
          "author author author title title title title title title title title",

@@ -28,6 +28,7 @@ from bib.parser.rules_imprint import (
     publisher_continues,
 )
 from bib.parser.rules_names import (
+    an_editors_cue_after_a_full_stop_opens_names,
     an_untitled_reference_keeps_one_name,
     editors_need_a_cue,
     named_editors_end_before_the_publisher,
@@ -72,6 +73,7 @@ __all__ = [
     "a_year_before_the_colon_is_the_date",
     "an_edition_ends_at_its_cue",
     "an_edition_ends_at_its_word",
+    "an_editors_cue_after_a_full_stop_opens_names",
     "an_imprint_in_brackets_closes_the_title",
     "an_italic_title_has_a_publisher",
     "an_untitled_note_is_the_title",
@@ -160,6 +162,7 @@ RELABELLING_RULES = (
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,
     an_imprint_in_brackets_closes_the_title,
+    an_editors_cue_after_a_full_stop_opens_names,
 )
 
 

@@ -472,3 +472,46 @@ def named_editors_end_before_the_publisher(
             for k in range(tail[0], last + 1):
                 out[k] = L.PUBLISHER
     return out
+
+
+# Capitalised, as a sentence opens: "Rev. ed." and "2nd ed." are editions.
+_EDITED_BY = frozenset(("Ed.", "Eds."))
+
+
+def an_editors_cue_after_a_full_stop_opens_names(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """MLA names the editors of a book after its title, in a sentence of their own:
+    "Lyra Britannica: A Collection of British Hymns. Ed. Charles Rogers. London: ...".
+    An "Ed." or "Eds." that opens a sentence in the book's name or its imprint, with
+    only names (capitalised words, initials, "and") up to the next full stop, opens
+    the editors; the full stop closes them."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if _EDITED_BY.isdisjoint(texts):
+        return out
+    for k in range(1, len(tokens) - 1):
+        if texts[k] not in _EDITED_BY or not texts[k - 1].endswith("."):
+            continue
+        if out[k] not in (L.CONTAINER, L.PUBLISHER, L.PLACE):
+            continue
+        end = _names_to_the_full_stop(tokens, k + 1)
+        if end < 0:
+            continue
+        for j in range(k, end + 1):
+            out[j] = L.EDITOR
+    return out
+
+
+def _names_to_the_full_stop(tokens: Sequence[Token], first: int) -> int:
+    """The token that ends a sentence of names from ``first`` (a word with its full
+    stop, not an initial), or -1 when a word that is no name comes first."""
+    for k in range(first, min(first + 24, len(tokens))):
+        text = tokens[k].text
+        if text in (",", "'", "’") or text in JOINING:
+            continue
+        if not text[:1].isupper() and not (len(text) <= 3 and text.isalpha()):
+            return -1  # a word of the title, a year
+        if text.endswith(".") and not _INITIAL_TOKEN.match(text) and k > first:
+            return k
+    return -1

@@ -24,6 +24,7 @@ from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
     a_bracketed_year_after_the_title_is_the_titles,
+    a_name_before_its_volume_is_the_journal,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -344,6 +345,16 @@ def _relabelled(
         (a_bracketed_year_after_the_title_is_the_titles, '" Wakefield structures , " ( 2015 ) , Workshop , 2015',
          "title title title title title date date date date container container date",
          "title title title title title date date date date container container date"),
+        # "Authors Year, Journal, Volume, Page": the name before the volume is the journal.
+        (a_name_before_its_volume_is_the_journal, "Farnocchia , D. , et al. 2013 , Icarus , 224 , 1",
+         "author author author author author author date date volume volume volume volume pages",
+         "author author author author author author date date container container volume volume pages"),
+        (a_name_before_its_volume_is_the_journal, "Smith , J. 2013 , Vol. 9 , 243",
+         "author author author date date volume volume volume pages",
+         "author author author date date volume volume volume pages"),
+        (a_name_before_its_volume_is_the_journal, "Smith , J. 2013 , ApJ , 9 , 243",
+         "author author author date date container container volume volume pages",
+         "author author author date date container container volume volume pages"),
         # A publisher and its town, or a town and its publisher, separated by a comma.
         (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
          "publisher publisher publisher publisher publisher publisher publisher date",

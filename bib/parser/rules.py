@@ -45,6 +45,7 @@ from bib.parser.rules_names import (
 )
 from bib.parser.rules_titles import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_name_before_its_volume_is_the_journal,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
     an_edition_ends_at_its_cue,
@@ -64,6 +65,7 @@ __all__ = [
     "RELABELLING_RULES",
     "a_bracket_closing_the_title_is_not_its_words",
     "a_bracketed_year_after_the_title_is_the_titles",
+    "a_name_before_its_volume_is_the_journal",
     "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
     "a_title_does_not_end_in_a_role",
@@ -152,6 +154,7 @@ RELABELLING_RULES = (
     title_after_role,
     title_after_role_mark,
     container_without_title,
+    a_name_before_its_volume_is_the_journal,
     pages_that_are_years,
     publisher_continues,
     a_town_after_the_publisher_is_the_place,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 from bib import patterns
 from bib.parser import labels as L
@@ -464,5 +464,39 @@ def an_imprint_in_brackets_closes_the_title(
             out[k] = L.PUBLISHER
         for k in range(year, last + 1):
             out[k] = L.DATE if year < close else L.PUBLISHER
+        break
+    return out
+
+
+# What opens a volume or the pages without being a journal's name: "Vol. 3", "No. 2".
+_NUMBER_CUE = patterns.compile(
+    r"^(?:vols?|nos?|nr|n°|nº|pp?|pages?|s|ss|t|tome|bd|heft|issue|suppl|part|pt|art|fasc)\.?$",
+    re.IGNORECASE,
+)
+
+
+def a_name_before_its_volume_is_the_journal(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """Astronomy and physics cite "Authors Year, Journal, Volume, Page" with no title
+    ("Farnocchia, D., et al. 2013, Icarus, 224, 1"; "2013, HEDP, 9, 243"): with no
+    container found, the words the tagger read into the volume or the pages, before a
+    comma and a number, are the journal's name."""
+    out = list(labels)
+    if L.CONTAINER in out:
+        return out
+    runs = label_runs(out)
+    for (start, _), (first, last) in pairwise(runs):
+        if out[first] not in (L.VOLUME, L.PAGES) or out[start] not in (L.DATE, L.TITLE):
+            continue
+        comma = next((k for k in range(first, last) if tokens[k].text == ","), -1)
+        if comma <= first or not tokens[comma + 1].text[:1].isdigit():
+            continue
+        name = tokens[first:comma]
+        if _NUMBER_CUE.match(name[0].text) or any(ch.isdigit() for t in name for ch in t.text):
+            continue
+        if any(is_word(t) for t in name):
+            for k in range(first, comma + 1):
+                out[k] = L.CONTAINER
         break
     return out

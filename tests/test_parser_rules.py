@@ -24,6 +24,7 @@ from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
     a_bracketed_year_after_the_title_is_the_titles,
+    a_container_opens_at_its_in,
     a_name_before_its_volume_is_the_journal,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
@@ -429,6 +430,17 @@ def _relabelled(
          "title title title title title title place", "title title container container container container place"),
         (a_sentence_opened_by_in_is_the_container, "Life in Sardinia. London",
          "title title title place", "title title title place"),
+        # "In:" opens the container: words before it are the title's, or a note after a
+        # title closed by its quote.
+        (a_container_opens_at_its_in, "Georg Feuser : Autismus In : Lernen Konkret 3",
+         "author author author container container container container container volume",
+         "author author author title container container container container volume"),
+        (a_container_opens_at_its_in, '" RNA-seq methods " . eng. In : Nature methods 10',
+         "title title title title container container container container container container volume",
+         "title title title title note note note note container container volume"),
+        (a_container_opens_at_its_in, "Chemistry . In Proceedings In Brief , 1990",
+         "title title container container container container container date",
+         "title title container container container container container date"),
         # Where a meeting was held is its place.
         (held_in_names_the_place, "SPE Regional Meeting held in San Jose , USA , 2009",
          "title title title title title title title title title date date",

@@ -45,6 +45,7 @@ from bib.parser.rules_names import (
 )
 from bib.parser.rules_titles import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_container_opens_at_its_in,
     a_name_before_its_volume_is_the_journal,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -65,6 +66,7 @@ __all__ = [
     "RELABELLING_RULES",
     "a_bracket_closing_the_title_is_not_its_words",
     "a_bracketed_year_after_the_title_is_the_titles",
+    "a_container_opens_at_its_in",
     "a_name_before_its_volume_is_the_journal",
     "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
@@ -162,6 +164,7 @@ RELABELLING_RULES = (
     a_town_before_its_state_is_the_place,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
+    a_container_opens_at_its_in,
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,
     an_imprint_in_brackets_closes_the_title,

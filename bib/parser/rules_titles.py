@@ -500,3 +500,48 @@ def a_name_before_its_volume_is_the_journal(
                 out[k] = L.CONTAINER
         break
     return out
+
+
+_IN_CUES = frozenset(("In", "In:", "in:", "Dans", "dans", "Dans:", "dans:"))
+
+
+def a_container_opens_at_its_in(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "In:" opens the book or journal a work is in ("Georg Feuser: Autismus In: Lernen
+    Konkret 3(1984)1"; "... Brandenburger Schulen. In: Deutsche Lehrerzeitung"), so a
+    container the tagger began before its cue begins at it: the words before are the
+    title's, or, when the title was already closed by its quote, a note that takes the
+    cue with it."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if L.CONTAINER not in out or _IN_CUES.isdisjoint(texts):
+        return out
+    for first, last in label_runs(out):
+        if out[first] != L.CONTAINER:
+            continue
+        cue = next((k for k in range(first + 1, last) if _opens_a_container(texts, k)), -1)
+        if cue < 0:
+            continue
+        closed = first > 0 and out[first - 1] == L.TITLE and texts[first - 1] in _QUOTE_CLOSERS
+        if closed or L.TITLE in out[last:]:
+            # biblatex's "“Title”. eng. In: Nature 10": the language, then "In:" before
+            # an article's journal as before a book; it says nothing of the type.
+            end = cue + (texts[cue + 1] == ":")
+            for k in range(first, end + 1):
+                out[k] = L.NOTE
+        else:
+            for k in range(first, cue):
+                out[k] = L.TITLE
+        break
+    return out
+
+
+_QUOTE_CLOSERS = frozenset(_QUOTE_PAIRS.values())
+
+
+def _opens_a_container(texts: Sequence[str], k: int) -> bool:
+    """ "In:", "In :", "dans :", or "In" after a full stop, with a capitalised word after."""
+    if texts[k] not in _IN_CUES:
+        return False
+    colon = texts[k].endswith(":") or texts[k + 1] == ":"
+    after = texts[k + 1 + (texts[k + 1] == ":")] if k + 2 < len(texts) else ""
+    return (colon or texts[k - 1].endswith(".")) and after[:1].isupper()

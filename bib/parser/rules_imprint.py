@@ -4,7 +4,7 @@ comma ("Paris, Dalloz"), a town before its state or country, "held in" a place."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from bib.parser import labels as L
 from bib.parser.rules_common import YEAR_TOKEN, comma_chunks, is_word, label_runs, token_texts
@@ -310,12 +310,13 @@ def a_publisher_before_its_town_and_year(
     is in) and a known town that the year follows is the publisher, when the tagger
     found none before it, and the town is the place."""
     out = list(labels)
-    texts = token_texts(tokens)
-    if "," not in texts:
+    if L.DATE not in out:
         return out
-    n = len(tokens)
-    for town in range(3, n - 1):
-        if texts[town - 1] != "," or not _is_town(_words_of(tokens, town, town)):
+    texts = token_texts(tokens)
+    n = len(texts)
+    # The token after each comma, by C loops: this rule looks only there.
+    for town in compress(range(1, n - 1), map(",".__eq__, texts)):
+        if town < 3 or texts[town].strip(".,;:()").lower() not in _PUBLISHING_PLACES:
             continue
         after = town + 2 if texts[town + 1] == "," else town + 1
         if after >= n or not YEAR_TOKEN.match(texts[after]):

@@ -55,6 +55,7 @@ from bib.parser.rules import (
     names_end_at_initials,
     names_given_first_are_two_words,
     names_run_on_to_their_full_stop,
+    names_then_ed_then_the_book,
     pages_that_are_years,
     punctuation_is_no_field,
     title_after_role,
@@ -481,6 +482,17 @@ def _relabelled(
         (an_editors_cue_after_a_full_stop_opens_names, "Hymns. Ed. with notes by Charles Rogers. London",
          "container publisher publisher publisher publisher publisher publisher place",
          "container publisher publisher publisher publisher publisher publisher place"),
+        # "Given Family, ed. Book Title." after the chapter's title: editors, then the book.
+        (names_then_ed_then_the_book, "“Plädoyer.” Ralf Schneider, ed. Literatur in Theorie und Praxis. Tübingen",
+         "title title title container container container editor editor editor editor editor editor place",
+         "title title title editor editor editor editor container container container container container place"),
+        (names_then_ed_then_the_book, "“Gender.” Ann Hogg and Bo Lee, eds. A History of English. Cambridge",
+         "title title title editor editor editor editor editor editor editor editor container container container place",
+         "title title title editor editor editor editor editor editor editor container container container container place"),
+        # Not the book, then ", ed." and its editors' names.
+        (names_then_ed_then_the_book, "“Bede.” In Famulus Christi, ed. Gerald Bonner. London",
+         "title title title container container container container editor editor editor place",
+         "title title title container container container container editor editor editor place"),
         # Unfinished names run on to the full stop; finished ones do not.
         (names_run_on_to_their_full_stop, "Shijun Yoshida , Nami Uchikata , and Toshifumi Futamase. Quasinormal modes",
          "author author author title title title title title title title title",

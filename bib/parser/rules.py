@@ -40,6 +40,7 @@ from bib.parser.rules_names import (
     names_given_first_are_two_words,
     names_keep_their_particle,
     names_run_on_to_their_full_stop,
+    names_then_ed_then_the_book,
     title_after_role,
     title_after_role_mark,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "names_given_first_are_two_words",
     "names_keep_their_particle",
     "names_run_on_to_their_full_stop",
+    "names_then_ed_then_the_book",
     "pages_that_are_years",
     "publisher_continues",
     "punctuation_is_no_field",
@@ -169,6 +171,7 @@ RELABELLING_RULES = (
     a_title_does_not_end_in_a_role,
     an_imprint_in_brackets_closes_the_title,
     an_editors_cue_after_a_full_stop_opens_names,
+    names_then_ed_then_the_book,
 )
 
 

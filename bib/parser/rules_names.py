@@ -515,3 +515,68 @@ def _names_to_the_full_stop(tokens: Sequence[Token], first: int) -> int:
         if text.endswith(".") and not _INITIAL_TOKEN.match(text) and k > first:
             return k
     return -1
+
+
+_ROLE_AFTER_NAMES = frozenset(("ed.", "eds.", "Ed.", "Eds."))
+_NAMES_OPEN_AFTER = frozenset(("”", "’", '"', ":", ";"))
+
+
+def names_then_ed_then_the_book(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A chapter's book written "Given Family and Given Family, eds. Book Title." after the
+    chapter's title ("“Plädoyer ...” Ralf Schneider, ed. Literaturwissenschaft in Theorie
+    und Praxis. Tübingen: Narr"): the names before ", ed." are the editors and the words
+    after it, to their full stop, the book the chapter is in."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if L.TITLE not in out or _ROLE_AFTER_NAMES.isdisjoint(texts):
+        return out
+    for k in range(3, len(tokens) - 1):
+        if texts[k] not in _ROLE_AFTER_NAMES or texts[k - 1] != ",":
+            continue
+        start = _names_back_to_their_opening(texts, k - 2)
+        if start < 0 or L.TITLE not in out[:start]:
+            continue
+        end = _book_to_its_full_stop(tokens, texts, k + 1)
+        if end < 0 or not {out[j] for j in range(k + 1, end + 1)} <= _BOOK_LABELS:
+            continue
+        for j in range(start, k + 1):
+            out[j] = L.EDITOR
+        for j in range(k + 1, end + 1):
+            out[j] = L.CONTAINER
+    return out
+
+
+_BOOK_LABELS = frozenset((L.EDITOR, L.CONTAINER, L.TITLE))
+
+
+def _names_back_to_their_opening(texts: Sequence[str], last: int) -> int:
+    """Where names ending at ``last`` begin: back to a closing quote, a colon or a full
+    stop, over capitalised words, initials and "and" only; -1 if another word comes."""
+    k = last
+    while k >= 0 and texts[k] not in _NAMES_OPEN_AFTER:
+        text = texts[k]
+        if text.endswith(".") and not _INITIAL_TOKEN.match(text):
+            break  # the full stop of the sentence before
+        if text != "," and text not in JOINING and not text[:1].isupper():
+            return -1
+        k -= 1
+    start = k + 1
+    words = [t for t in texts[start : last + 1] if t not in JOINING and t != ","]
+    if len(words) < 2 or words[0] in ("In", "In:"):
+        return -1  # "In Cultural Performances, ed. Mary Bucholtz": the book, then names
+    return start
+
+
+def _book_to_its_full_stop(tokens: Sequence[Token], texts: Sequence[str], first: int) -> int:
+    """The token whose full stop ends a capitalised title from ``first``, or -1; the
+    title must read as one, not as more names ("In Famulus Christi, ed. Gerald Bonner."):
+    a word in lower case or a colon says so."""
+    if not texts[first][:1].isupper():
+        return -1
+    titled = False
+    for k in range(first, min(first + 40, len(texts))):
+        text = texts[k]
+        titled = titled or text == ":" or (text[:1].islower() and text not in JOINING)
+        if text.endswith((".", "?", "!")) and len(text) > 2 and is_word(tokens[k]):
+            return k if titled else -1
+    return -1

@@ -37,6 +37,7 @@ from bib.parser.rules import (
     an_edition_ends_at_its_word,
     an_editors_cue_after_a_full_stop_opens_names,
     an_imprint_in_brackets_closes_the_title,
+    an_imprint_opens_its_sentence,
     an_italic_title_has_a_publisher,
     an_untitled_note_is_the_title,
     an_untitled_reference_keeps_one_name,
@@ -500,6 +501,16 @@ def _relabelled(
         (names_run_on_to_their_full_stop, "Smith , J. Romeo and Juliet. A study",
          "author author author title title title title title",
          "author author author title title title title title"),
+        # The place opens its own sentence: what comes before its last full stop is the title's.
+        (an_imprint_opens_its_sentence, "Sur le vif. By Ajalbert. Paris: Tresse",
+         "title title title place place place place publisher",
+         "title title title title title place place publisher"),
+        # Not a town before another, nor a town before its state.
+        (an_imprint_opens_its_sentence, "Heidegger und die Logik. Amsterdam. New York: Rodopi",
+         "title title title title place place place place publisher",
+         "title title title title place place place place publisher"),
+        (an_imprint_opens_its_sentence, "Global Assemblages. Malden. MA: Blackwell",
+         "title title place place place publisher", "title title place place place publisher"),
         # A publisher's last piece before a place that is only a state is the town.
         (a_town_before_its_state_is_the_place, "Bureau of Land Management , Santa Fe , New Mexico , USA",
          "publisher publisher publisher publisher publisher publisher publisher place place place place place",

@@ -24,6 +24,7 @@ from bib.parser.rules_imprint import (
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
+    an_imprint_opens_its_sentence,
     held_in_names_the_place,
     publisher_continues,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "an_edition_ends_at_its_word",
     "an_editors_cue_after_a_full_stop_opens_names",
     "an_imprint_in_brackets_closes_the_title",
+    "an_imprint_opens_its_sentence",
     "an_italic_title_has_a_publisher",
     "an_untitled_note_is_the_title",
     "an_untitled_reference_keeps_one_name",
@@ -161,6 +163,7 @@ RELABELLING_RULES = (
     a_name_before_its_volume_is_the_journal,
     pages_that_are_years,
     publisher_continues,
+    an_imprint_opens_its_sentence,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,

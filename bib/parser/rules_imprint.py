@@ -358,3 +358,43 @@ def _a_publishers_name(tokens: Sequence[Token], first: int, last: int) -> bool:
         and not _is_town(words)
         and not _is_region(tokens, first, last)
     )
+
+
+def an_imprint_opens_its_sentence(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """The place opens a sentence of its own after the title ("Sur le vif: vers
+    impressionistes. By Ajalbert. Paris: Tresse & Stock"): what the tagger read into it
+    before the last full stop (of a word, not an initial or a state's abbreviation such
+    as "Calif.") belongs to the title or book before it, when what follows the full
+    stop reads as a place."""
+    out = list(labels)
+    if L.PLACE not in out:
+        return out
+    runs = label_runs(out)
+    for (start, _), (first, last) in pairwise(runs):
+        if out[first] != L.PLACE or out[start] not in (L.TITLE, L.CONTAINER):
+            continue
+        stop = next((k for k in range(last - 1, first - 1, -1) if _ends_a_sentence(tokens, k)), -1)
+        end = last
+        while end > stop and not is_word(tokens[end]):
+            end -= 1
+        if stop < 0 or end <= stop or not _reads_as_a_place(tokens, stop + 1, end):
+            continue
+        if _ends_in_a_region(tokens, stop + 1, end):
+            continue  # "Malden. MA": a town and its state
+        for k in range(first, stop + 1):
+            out[k] = out[start]
+    return out
+
+
+def _ends_a_sentence(tokens: Sequence[Token], k: int) -> bool:
+    """A word of three letters or more with its full stop, not a region's abbreviation,
+    and a capitalised word after it."""
+    text = tokens[k].text
+    return (
+        text.endswith(".")
+        and len(text.strip(".")) >= 3
+        and tokens[k + 1].text[:1].isupper()
+        and not _is_region(tokens, k, k)
+        and not _is_town([text.strip(".").lower()])  # "Amsterdam. New York"
+        and text.strip(".").lower() not in _IMPRINT_WORDS
+    )

@@ -32,6 +32,7 @@ from bib.parser.rules import (
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
+    a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
     an_edition_ends_at_its_cue,
     an_edition_ends_at_its_word,
@@ -358,6 +359,17 @@ def _relabelled(
         (a_name_before_its_volume_is_the_journal, "Smith , J. 2013 , ApJ , 9 , 243",
          "author author author date date container container volume volume pages",
          "author author author date date container container volume volume pages"),
+        # "Journal, Volume, Page" with no cue: two bare numbers are the volume, then the page.
+        (a_volume_then_its_page, "Inorg. Chim. Acta, 47, 81 (1980).",
+         "container container container container volume volume volume date date date date",
+         "container container container container volume volume pages date date date date"),
+        (a_volume_then_its_page, "J Appl Phys 1987, 62, 243.",
+         "container container container date date pages pages pages",
+         "container container container date date volume volume pages"),
+        # Not a second number that may be the issue.
+        (a_volume_then_its_page, "Proceedings of the IEEE 63, 9 (1975).",
+         "container container container container volume volume volume date date date date",
+         "container container container container volume volume volume date date date date"),
         # A publisher and its town, or a town and its publisher, separated by a comma.
         (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
          "publisher publisher publisher publisher publisher publisher publisher date",

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from bib.parser.rules_common import OPENING, is_word, label_runs
 from bib.parser.rules_dates import (
     a_bracketed_year_after_the_title_is_the_titles,
+    a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
     pages_that_are_years,
     undated_titles_give_up_their_year,
@@ -76,6 +77,7 @@ __all__ = [
     "a_town_after_the_publisher_is_the_place",
     "a_town_and_its_publisher_are_two_fields",
     "a_town_before_its_state_is_the_place",
+    "a_volume_then_its_page",
     "a_year_before_the_colon_is_the_date",
     "an_edition_ends_at_its_cue",
     "an_edition_ends_at_its_word",
@@ -161,6 +163,7 @@ RELABELLING_RULES = (
     title_after_role_mark,
     container_without_title,
     a_name_before_its_volume_is_the_journal,
+    a_volume_then_its_page,
     pages_that_are_years,
     publisher_continues,
     an_imprint_opens_its_sentence,

@@ -124,3 +124,41 @@ def a_bracketed_year_after_the_title_is_the_titles(
             for k in range(first, last + 1):
                 out[k] = L.TITLE
     return out
+
+
+def _is_number(text: str) -> bool:
+    return text.rstrip(".").isdigit()
+
+
+def _is_page(text: str) -> bool:
+    """ "81", "81.", "1135-1140": a page or a range of pages."""
+    return all(map(_is_number, text.rstrip(".").replace("–", "-").split("-", 1)))
+
+
+def a_volume_then_its_page(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Physics and chemistry cite "Journal, Volume, Page" with no cue ("Inorg. Chim.
+    Acta, 47, 81 (1980)"; "J Appl Phys 1987, 62, 243"): with no pages found, two bare
+    numbers that the tagger gave one label, volume or pages, are the volume and then
+    the page; not a second number of 12 or less, as often the issue ("Proc. IEEE 63,
+    9")."""
+    out = list(labels)
+    if (L.PAGES in out) == (L.VOLUME in out) or L.CONTAINER not in out:
+        return out
+    label = L.VOLUME if L.VOLUME in out else L.PAGES
+    runs = [run for run in label_runs(out) if out[run[0]] == label]
+    if len(runs) != 1:
+        return out
+    first, last = runs[0]
+    words = [k for k in range(first, last + 1) if is_word(tokens[k])]
+    if len(words) != 2 or words[1] != words[0] + 2 or tokens[words[0] + 1].text != ",":
+        return out
+    if not _is_number(tokens[words[0]].text) or not _is_page(tokens[words[1]].text):
+        return out
+    second = tokens[words[1]].text.rstrip(".")
+    if second.isdigit() and int(second) <= 12:
+        return out  # "Proceedings of the IEEE 63, 9": as likely the issue (a month's)
+    for k in range(first, words[0] + 2):
+        out[k] = L.VOLUME
+    for k in range(words[1], last + 1):
+        out[k] = L.PAGES
+    return out

@@ -26,6 +26,7 @@ from bib.parser.rules import (
     a_bracketed_year_after_the_title_is_the_titles,
     a_container_opens_at_its_in,
     a_name_before_its_volume_is_the_journal,
+    a_number_after_the_year_is_the_page,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -370,6 +371,16 @@ def _relabelled(
         (a_volume_then_its_page, "Proceedings of the IEEE 63, 9 (1975).",
          "container container container container volume volume volume date date date date",
          "container container container container volume volume volume date date date date"),
+        # An article's number after the year, read into the date, is its page.
+        (a_number_after_the_year_is_the_page, "Phys. Rev. D 73 (2006), 034005.",
+         "container container container volume date date date date date",
+         "container container container volume date date date date pages"),
+        # Not a date's own day or year, nor a number too short to tell from a day.
+        (a_number_after_the_year_is_the_page, "Phys. Rev. D 73, 15 June 2006.",
+         "container container container volume volume date date date",
+         "container container container volume volume date date date"),
+        (a_number_after_the_year_is_the_page, "Nature 473, (2011) 12.",
+         "container volume volume date date date date", "container volume volume date date date date"),
         # A publisher and its town, or a town and its publisher, separated by a comma.
         (a_town_after_the_publisher_is_the_place, "MIT Press , Cambridge , Mass. , 1990",
          "publisher publisher publisher publisher publisher publisher publisher date",

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from bib.parser.rules_common import OPENING, is_word, label_runs
 from bib.parser.rules_dates import (
     a_bracketed_year_after_the_title_is_the_titles,
+    a_number_after_the_year_is_the_page,
     a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
     pages_that_are_years,
@@ -71,6 +72,7 @@ __all__ = [
     "a_bracketed_year_after_the_title_is_the_titles",
     "a_container_opens_at_its_in",
     "a_name_before_its_volume_is_the_journal",
+    "a_number_after_the_year_is_the_page",
     "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
     "a_title_does_not_end_in_a_role",
@@ -164,6 +166,7 @@ RELABELLING_RULES = (
     container_without_title,
     a_name_before_its_volume_is_the_journal,
     a_volume_then_its_page,
+    a_number_after_the_year_is_the_page,
     pages_that_are_years,
     publisher_continues,
     an_imprint_opens_its_sentence,

@@ -162,3 +162,27 @@ def a_volume_then_its_page(tokens: Sequence[Token], labels: Sequence[str]) -> li
     for k in range(words[1], last + 1):
         out[k] = L.PAGES
     return out
+
+
+def a_number_after_the_year_is_the_page(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Phys. Rev. D 73 (2006), 034005." the article's number (its page) follows the
+    year: with a volume found and no pages, a number of three digits or more, or a range,
+    that the tagger read into the date after its year, is the page."""
+    out = list(labels)
+    if L.PAGES in out or L.VOLUME not in out or L.DATE not in out:
+        return out
+    last = len(out) - 1
+    while last > 0 and not is_word(tokens[last]):
+        last -= 1
+    if out[last] != L.DATE or YEAR_TOKEN.match(tokens[last].text):
+        return out
+    text = tokens[last].text.rstrip(".")
+    if not _is_page(text) or (text.isdigit() and len(text) < 3):
+        return out
+    if not any(YEAR_TOKEN.match(tokens[k].text) for k in range(last)):
+        return out
+    for k in range(last, len(out)):
+        out[k] = L.PAGES
+    return out

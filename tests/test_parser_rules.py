@@ -64,6 +64,7 @@ from bib.parser.rules import (
     title_after_role,
     title_after_role_mark,
     undated_titles_give_up_their_year,
+    unspaced_scripts_give_a_field_a_token,
 )
 from bib.parser.tokens import Token, tokenize
 
@@ -466,6 +467,17 @@ def _relabelled(
         (a_container_opens_at_its_in, "Chemistry . In Proceedings In Brief , 1990",
          "title title container container container container container date",
          "title title container container container container container date"),
+        # Chinese and Japanese: one token a field, authors to their full stop or year.
+        (unspaced_scripts_give_a_field_a_token, "孫洪生, 李永民. 子和補意推原. 張家口醫學院學報. 2003. 20(6).",
+         "container container container container container date volume volume volume volume volume",
+         "author author author title container date volume volume volume volume volume"),
+        (unspaced_scripts_give_a_field_a_token, "岡村秀典, 1992, 福岡縣平原遺跡出土鏡の檢討, 季刊 考古學 43, 雄山閣.",
+         "author author date date container container container container volume volume publisher",
+         "author author date date title container container container volume volume publisher"),
+        # Korean, written with spaces, is left to the tagger.
+        (unspaced_scripts_give_a_field_a_token, "김지원 (2013). 개발과 전문성의 정치. 환경사회학연구, 17.",
+         "author date date date date container container container container container volume",
+         "author date date date date container container container container container volume"),
         # Where a meeting was held is its place.
         (held_in_names_the_place, "SPE Regional Meeting held in San Jose , USA , 2009",
          "title title title title title title title title title date date",

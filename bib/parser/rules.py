@@ -63,6 +63,7 @@ from bib.parser.rules_titles import (
     container_without_title,
     italics_hold_one_title,
     journal_not_publisher,
+    unspaced_scripts_give_a_field_a_token,
 )
 from bib.parser.tokens import Token
 
@@ -113,6 +114,7 @@ __all__ = [
     "title_after_role",
     "title_after_role_mark",
     "undated_titles_give_up_their_year",
+    "unspaced_scripts_give_a_field_a_token",
 ]
 
 
@@ -181,6 +183,7 @@ RELABELLING_RULES = (
     an_imprint_in_brackets_closes_the_title,
     an_editors_cue_after_a_full_stop_opens_names,
     names_then_ed_then_the_book,
+    unspaced_scripts_give_a_field_a_token,
 )
 
 

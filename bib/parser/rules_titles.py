@@ -545,3 +545,53 @@ def _opens_a_container(texts: Sequence[str], k: int) -> bool:
     colon = texts[k].endswith(":") or texts[k + 1] == ":"
     after = texts[k + 1 + (texts[k + 1] == ":")] if k + 2 < len(texts) else ""
     return (colon or texts[k - 1].endswith(".")) and after[:1].isupper()
+
+
+def _is_unspaced_script(text: str) -> bool:
+    """Two characters or more of Chinese or Japanese, written without spaces between
+    words, so that one token holds a whole field ("中藥辨証治療灼口綜合征臨床觀察.")."""
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff") >= 2
+
+
+_STOPS = frozenset(".。")
+
+
+def unspaced_scripts_give_a_field_a_token(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """Chinese and Japanese references put no spaces between words, so each field is
+    one token (or two with a space and no stop between), in the order authors, title,
+    journal or book ("孫洪生, 李永民. 子和補意推原. 張家口醫學院學報. 2003. 20(6)."), and
+    the tagger, which reads capitals and word shapes, finds no title. With no title
+    found, a reference that opens with such a token has its authors up to the first
+    full stop or year, then the title and the journal in the tokens after; a year
+    between them is the date."""
+    out = list(labels)
+    if L.TITLE in out or not tokens or not _is_unspaced_script(tokens[0].text):
+        return out
+    n = len(tokens)
+    end = 0  # the authors: to the first full stop, or before the year
+    while end + 1 < n and tokens[end].text[-1:] not in _STOPS:
+        after = tokens[end + 1].text
+        if YEAR_TOKEN.match(after) or after in ("(", "（"):
+            break
+        end += 1
+    written = [k for k in range(end + 1, n) if _is_unspaced_script(tokens[k].text)]
+    if not written or end > 12:
+        return out
+    # A field of two tokens has a space and no stop between them ("季刊 考古學").
+    fields: list[list[int]] = []
+    for k in written:
+        if fields and fields[-1][-1] == k - 1 and tokens[k - 1].text[-1:] not in ".,;:。，":
+            fields[-1].append(k)
+        else:
+            fields.append([k])
+    for k in range(end + 1):
+        out[k] = L.AUTHOR
+    for field, role in zip(fields, (L.TITLE, L.CONTAINER), strict=False):
+        for k in field:
+            out[k] = role
+    for k in range(end + 1, fields[min(len(fields), 2) - 1][0]):
+        if YEAR_TOKEN.match(tokens[k].text):
+            out[k] = L.DATE
+    return out

@@ -41,6 +41,7 @@ from bib.parser.rules import (
     an_imprint_in_brackets_closes_the_title,
     an_imprint_opens_its_sentence,
     an_italic_title_has_a_publisher,
+    an_untitled_article_keeps_one_name,
     an_untitled_note_is_the_title,
     an_untitled_reference_keeps_one_name,
     close_brackets,
@@ -441,6 +442,13 @@ def _relabelled(
         (an_untitled_reference_keeps_one_name, "Sung , J. , Ponce , C. , 2015",
          "author author author author author author author author date",
          "author author author author author author author author date"),
+        # An untitled article: after the first name, what is no name is the title.
+        (an_untitled_article_keeps_one_name, "Karl Bosl, Reichsaristokratie und Uradel, Zeitschrift für Landesgeschichte, 21, 1958",
+         "author author author author author author author container container container container volume volume date",
+         "author author author title title title title container container container container volume volume date"),
+        (an_untitled_article_keeps_one_name, "R. Diener, LCTPC Collaboration, JINST 7, 2012",
+         "author author author author author author container volume volume date",
+         "author author author author author author container volume volume date"),
         # Names written given name first are two words or more: a lone word opens the title.
         (names_given_first_are_two_words, "P. DuVal , Homographies , Quaternions and Rotations",
          "author author author author author title title title",

@@ -32,6 +32,7 @@ from bib.parser.rules_imprint import (
 )
 from bib.parser.rules_names import (
     an_editors_cue_after_a_full_stop_opens_names,
+    an_untitled_article_keeps_one_name,
     an_untitled_reference_keeps_one_name,
     editors_need_a_cue,
     named_editors_end_before_the_publisher,
@@ -88,6 +89,7 @@ __all__ = [
     "an_imprint_in_brackets_closes_the_title",
     "an_imprint_opens_its_sentence",
     "an_italic_title_has_a_publisher",
+    "an_untitled_article_keeps_one_name",
     "an_untitled_note_is_the_title",
     "an_untitled_reference_keeps_one_name",
     "close_brackets",
@@ -149,6 +151,7 @@ RELABELLING_RULES = (
     names_given_first_are_two_words,
     names_run_on_to_their_full_stop,
     an_untitled_reference_keeps_one_name,
+    an_untitled_article_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,
     a_bracketed_year_after_the_title_is_the_titles,

@@ -408,6 +408,36 @@ def an_untitled_reference_keeps_one_name(
     return out
 
 
+def an_untitled_article_keeps_one_name(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """The article's form of the rule above: in "Karl Bosl, Reichsaristokratie und
+    Uradel, Zeitschrift für bayerische Landesgeschichte, 21, 1958" the tagger read the
+    title into the names, and the journal follows them. With no title found and the
+    journal straight after the names, words after the first name that are no more
+    names are the title."""
+    out = list(labels)
+    if L.TITLE in out or L.CONTAINER not in out or L.AUTHOR not in out:
+        return out
+    runs = label_runs(out)
+    index = next((i for i, (first, _) in enumerate(runs) if out[first] == L.AUTHOR), -1)
+    if index + 1 >= len(runs) or out[runs[index + 1][0]] != L.CONTAINER:
+        return out
+    first, last = runs[index]
+    end = _first_name_ends(tokens, first, last)
+    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
+        return out
+    rest = comma_chunks(tokens, end + 1, last)
+    if len(rest) != 1 or not tokens[rest[0][0]].text[:1].isupper():
+        return out
+    if any(tokens[k].text.lower() in _GROUP_WORDS for k in rest[0]):
+        return out  # "R. Diener, LCTPC Collaboration, JINST ...": a second author
+    for k in range(rest[0][0], last + 1):
+        out[k] = L.TITLE
+    return out
+
+
+_GROUP_WORDS = frozenset(("collaboration", "group", "consortium", "team"))
+
+
 def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """In "edited by Julian Cooper et al., Macmillan, 1995" the names end at "et al.".
 

@@ -27,6 +27,7 @@ from bib.parser.rules import (
     a_container_opens_at_its_in,
     a_name_before_its_volume_is_the_journal,
     a_number_after_the_year_is_the_page,
+    a_place_holds_no_title,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -554,6 +555,17 @@ def _relabelled(
          "title title title title place place place place publisher"),
         (an_imprint_opens_its_sentence, "Global Assemblages. Malden. MA: Blackwell",
          "title title place place place publisher", "title title place place place publisher"),
+        # A place that swallowed prose ends at its town; the piece before is the publisher.
+        (a_place_holds_no_title, "« Le gouverne », Religion, société : mélanges en hommage à Ellul, Puf, Paris 1983",
+         "title title title title title place place place place place place place place place place place place place date",
+         "title title title title title title title title title title title title title title title publisher publisher place date"),
+        (a_place_holds_no_title, "Encoding music. Presentation at the Congress of the Society, New York, USA, June",
+         "title title place place place place place place place place place place place place place date",
+         "title title title title title title title title title title place place place place place date"),
+        # Names of places only, or no prose: the place is left as it is.
+        (a_place_holds_no_title, "The Ecclesial Canopy: Faith, Hope, Charity, Farnham: Ashgate",
+         "title title title title title title place place place place place place publisher",
+         "title title title title title title place place place place place place publisher"),
         # A publisher's last piece before a place that is only a state is the town.
         (a_town_before_its_state_is_the_place, "Bureau of Land Management , Santa Fe , New Mexico , USA",
          "publisher publisher publisher publisher publisher publisher publisher place place place place place",

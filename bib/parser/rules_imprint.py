@@ -398,3 +398,42 @@ def _ends_a_sentence(tokens: Sequence[Token], k: int) -> bool:
         and not _is_town([text.strip(".").lower()])  # "Amsterdam. New York"
         and text.strip(".").lower() not in _IMPRINT_WORDS
     )
+
+
+_PARTICLES = frozenset("de la le du des di del della am an der upon on sur sous en y".split())
+
+
+def a_place_holds_no_title(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Religion, société, politique : mélanges en hommage à Jacques Ellul, Puf, Paris
+    1983": the tagger ran the place back over the book's title and its publisher. A
+    place of several pieces whose head reads as prose (two words in lower case that are
+    no particles of a town's name) ends at its town (and the town's region); the piece
+    before the town is the publisher when it reads as one and none was found, and the
+    head goes back to the title or book before it."""
+    out = list(labels)
+    if L.PLACE not in out:
+        return out
+    for (start, _), (first, last) in pairwise(label_runs(out)):
+        if out[first] != L.PLACE or out[start] not in (L.TITLE, L.CONTAINER):
+            continue
+        chunks = comma_chunks(tokens, first, last)
+        p = len(chunks) - 1
+        if p >= 1 and _is_region(tokens, chunks[p][0], chunks[p][-1]):
+            p -= 1  # "New York, USA"
+        town = chunks[p]
+        if p < 1 or len(town) > 3 or not _reads_as_a_place(tokens, town[0], chunks[-1][-1]):
+            continue
+        piece = chunks[p - 1]
+        named = (
+            p >= 2 and L.PUBLISHER not in out and _a_publishers_name(tokens, piece[0], piece[-1])
+        )
+        head = [tokens[k].text for chunk in chunks[: p - 1 if named else p] for k in chunk]
+        if sum(1 for w in head if w[:1].islower() and w not in _PARTICLES) < 2:
+            continue
+        opening = piece[0] if named else town[0]
+        for k in range(first, opening):
+            out[k] = out[start]
+        for k in range(opening, town[0]):
+            out[k] = L.PUBLISHER
+        break
+    return out

@@ -26,6 +26,7 @@ from bib.parser.rules import (
     a_bracketed_year_after_the_title_is_the_titles,
     a_container_opens_at_its_in,
     a_name_before_its_volume_is_the_journal,
+    a_newspaper_is_dated_to_the_day,
     a_number_after_the_year_is_the_page,
     a_place_holds_no_title,
     a_publisher_before_its_town_and_year,
@@ -566,6 +567,11 @@ def _relabelled(
         (a_place_holds_no_title, "The Ecclesial Canopy: Faith, Hope, Charity, Farnham: Ashgate",
          "title title title title title title place place place place place place publisher",
          "title title title title title title place place place place place place publisher"),
+        # A periodical dated to the day is no place, whatever the tagger saw; a town is.
+        (a_newspaper_is_dated_to_the_day, "Why it lasts. Washington Post, June 16.",
+         "title title title place place place date date", "title title title container container container date date"),
+        (a_newspaper_is_dated_to_the_day, "Minority issues. Tbilisi, February 2011",
+         "title title place place date date", "title title place place date date"),
         # A publisher's last piece before a place that is only a state is the town.
         (a_town_before_its_state_is_the_place, "Bureau of Land Management , Santa Fe , New Mexico , USA",
          "publisher publisher publisher publisher publisher publisher publisher place place place place place",

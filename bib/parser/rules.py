@@ -22,6 +22,7 @@ from bib.parser.rules_dates import (
     undated_titles_give_up_their_year,
 )
 from bib.parser.rules_imprint import (
+    a_newspaper_is_dated_to_the_day,
     a_place_holds_no_title,
     a_publisher_before_its_town_and_year,
     a_town_after_the_publisher_is_the_place,
@@ -75,6 +76,7 @@ __all__ = [
     "a_bracketed_year_after_the_title_is_the_titles",
     "a_container_opens_at_its_in",
     "a_name_before_its_volume_is_the_journal",
+    "a_newspaper_is_dated_to_the_day",
     "a_number_after_the_year_is_the_page",
     "a_place_holds_no_title",
     "a_publisher_before_its_town_and_year",
@@ -181,6 +183,7 @@ RELABELLING_RULES = (
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
     a_place_holds_no_title,
+    a_newspaper_is_dated_to_the_day,
     a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
     a_container_opens_at_its_in,

@@ -437,3 +437,45 @@ def a_place_holds_no_title(tokens: Sequence[Token], labels: Sequence[str]) -> li
             out[k] = L.PUBLISHER
         break
     return out
+
+
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+# The words that end a newspaper's or a magazine's name.
+_PERIODICAL_WORDS = frozenset(
+    """post times globe journal herald tribune gazette news daily magazine review
+    bookseller guardian telegraph independent observer economist chronicle mail express
+    standard week weekly monde zeitung presse""".split()
+)
+
+
+def a_newspaper_is_dated_to_the_day(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A newspaper or magazine is cited with the day of its issue ("Why the post-truth
+    era might last. Washington Post, June 16."), a book's imprint with its year: a
+    place of one piece named as periodicals are ("... Post", "... Times", "Bookseller"),
+    straight after the title and before a date with a month, with no publisher or
+    journal found, is the periodical; a town ("Tbilisi, February 2011") is not."""
+    out = list(labels)
+    if L.PLACE not in out or L.PUBLISHER in out or L.CONTAINER in out:
+        return out
+    runs = label_runs(out)
+    for (start, _), (first, last), (date, date_end) in zip(runs, runs[1:], runs[2:], strict=False):
+        if out[first] != L.PLACE or out[start] != L.TITLE or out[date] != L.DATE:
+            continue
+        words = _words_of(tokens, first, last)
+        if (
+            not words
+            or words[-1] not in _PERIODICAL_WORDS
+            or "," in token_texts(tokens[first:last])
+        ):
+            continue
+        if not any(t.text.strip(".,").lower() in _MONTH_WORDS for t in tokens[date : date_end + 1]):
+            continue
+        for k in range(first, last + 1):
+            out[k] = L.CONTAINER
+        break
+    return out

@@ -25,6 +25,7 @@ from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
     a_bracketed_year_after_the_title_is_the_titles,
     a_container_opens_at_its_in,
+    a_genre_is_no_container,
     a_name_before_its_volume_is_the_journal,
     a_newspaper_is_dated_to_the_day,
     a_number_after_the_year_is_the_page,
@@ -488,6 +489,14 @@ def _relabelled(
         (unspaced_scripts_give_a_field_a_token, "김지원 (2013). 개발과 전문성의 정치. 환경사회학연구, 17.",
          "author date date date date container container container container container volume",
          "author date date date date container container container container container volume"),
+        # Words that only name the kind of document are its genre, not where it appeared.
+        (a_genre_is_no_container, "Interest groups. Unpublished Manuscript.",
+         "title title container container", "title title genre genre"),
+        (a_genre_is_no_container, "Merging databases. Manuscript, 1995.",
+         "title title place place date", "title title genre genre date"),
+        # Not a series of working papers that has a name of its own.
+        (a_genre_is_no_container, "Yale Working Paper Series, 10",
+         "container container container container container volume", "container container container container container volume"),
         # Where a meeting was held is its place.
         (held_in_names_the_place, "SPE Regional Meeting held in San Jose , USA , 2009",
          "title title title title title title title title title date date",

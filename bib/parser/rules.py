@@ -53,6 +53,7 @@ from bib.parser.rules_names import (
 from bib.parser.rules_titles import (
     a_bracket_closing_the_title_is_not_its_words,
     a_container_opens_at_its_in,
+    a_genre_is_no_container,
     a_name_before_its_volume_is_the_journal,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
@@ -75,6 +76,7 @@ __all__ = [
     "a_bracket_closing_the_title_is_not_its_words",
     "a_bracketed_year_after_the_title_is_the_titles",
     "a_container_opens_at_its_in",
+    "a_genre_is_no_container",
     "a_name_before_its_volume_is_the_journal",
     "a_newspaper_is_dated_to_the_day",
     "a_number_after_the_year_is_the_page",
@@ -193,6 +195,7 @@ RELABELLING_RULES = (
     an_editors_cue_after_a_full_stop_opens_names,
     names_then_ed_then_the_book,
     unspaced_scripts_give_a_field_a_token,
+    a_genre_is_no_container,
 )
 
 

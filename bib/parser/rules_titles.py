@@ -595,3 +595,26 @@ def unspaced_scripts_give_a_field_a_token(
         if YEAR_TOKEN.match(tokens[k].text):
             out[k] = L.DATE
     return out
+
+
+# Words that say what kind of document a work is, not where it appeared.
+_GENRE_WORDS = frozenset(
+    """unpublished manuscript ms typescript mimeo mimeograph preprint press release
+    draft working paper memorandum memo lecture notes handout""".split()
+)
+
+
+def a_genre_is_no_container(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Understanding the Impact of Interest Groups. Unpublished Manuscript." and "NBC
+    spotlights law school. Press Release.": words that only say what kind of document
+    the work is name no journal, place or publisher: a run of them that the tagger read
+    as one is the genre."""
+    out = list(labels)
+    for first, last in label_runs(out):
+        if out[first] not in (L.CONTAINER, L.PLACE, L.PUBLISHER):
+            continue
+        words = [t.text.strip(".,;:()").lower() for t in tokens[first : last + 1] if is_word(t)]
+        if words and len(words) <= 3 and all(w in _GENRE_WORDS for w in words):
+            for k in range(first, last + 1):
+                out[k] = L.GENRE
+    return out

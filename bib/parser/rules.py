@@ -135,8 +135,8 @@ def punctuation_is_no_field(tokens: Sequence[Token], labels: Sequence[str]) -> l
     if len(runs) < 2:
         return out
     for index, (first, last) in enumerate(runs):
-        if any(is_word(t) for t in tokens[first : last + 1]):
-            continue
+        if is_word(tokens[first]) or any(is_word(t) for t in tokens[first + 1 : last + 1]):
+            continue  # most runs open with a word: asked first, cheaply
         opening = all(t.text in OPENING for t in tokens[first : last + 1])
         forward = index + 1 < len(runs) and (opening or not index)
         neighbour = runs[index + 1][0] if forward else runs[index - 1][0]

@@ -8,7 +8,14 @@ from itertools import compress
 
 from bib import patterns
 from bib.parser import labels as L
-from bib.parser.rules_common import OPENING, YEAR_TOKEN, is_word, is_year_range, label_runs
+from bib.parser.rules_common import (
+    OPENING,
+    YEAR_TOKEN,
+    is_word,
+    is_year_range,
+    label_runs,
+    token_texts,
+)
 from bib.parser.tokens import Token
 
 _PAGE_CUE_TOKEN = patterns.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
@@ -109,6 +116,9 @@ def a_bracketed_year_after_the_title_is_the_titles(
     ends before the bracket."""
     out = list(labels)
     if L.DATE not in out or L.TITLE not in out:
+        return out
+    texts = token_texts(tokens)
+    if "(" not in texts and "[" not in texts:
         return out
     runs = label_runs(out)
     for index, (first, last) in enumerate(runs[1:-1], start=1):

@@ -313,6 +313,8 @@ def a_publisher_before_its_town_and_year(
     if L.DATE not in out:
         return out
     texts = token_texts(tokens)
+    if _TOWN_SPELLINGS.isdisjoint(texts):
+        return out  # no known town at all, found by a C loop
     n = len(texts)
     # The token after each comma, by C loops: this rule looks only there.
     for town in compress(range(1, n - 1), map(",".__eq__, texts)):
@@ -339,6 +341,13 @@ def a_publisher_before_its_town_and_year(
 
 
 _BRACKETS = frozenset("()[]")
+# The towns as references spell them ("Paris", "PARIS", "paris"): a set to test a whole
+# reference against at once.
+_TOWN_SPELLINGS = frozenset(
+    spelling
+    for town in _PUBLISHING_PLACES
+    for spelling in (town, town.capitalize(), town.upper(), town.title())
+)
 
 
 def _a_publishers_name(tokens: Sequence[Token], first: int, last: int) -> bool:

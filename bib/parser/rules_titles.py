@@ -604,14 +604,24 @@ _GENRE_WORDS = frozenset(
 )
 
 
+_GENRE_SPELLINGS = frozenset(
+    spelling
+    for word in _GENRE_WORDS
+    for cased in (word, word.capitalize(), word.upper())
+    for spelling in (cased, cased + ".", cased + ",", "(" + cased)
+)
+
+
 def a_genre_is_no_container(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """ "Understanding the Impact of Interest Groups. Unpublished Manuscript." and "NBC
     spotlights law school. Press Release.": words that only say what kind of document
     the work is name no journal, place or publisher: a run of them that the tagger read
     as one is the genre."""
     out = list(labels)
+    if _GENRE_SPELLINGS.isdisjoint(token_texts(tokens)):
+        return out  # no such word at all, found by a C loop
     for first, last in label_runs(out):
-        if out[first] not in (L.CONTAINER, L.PLACE, L.PUBLISHER):
+        if out[first] not in (L.CONTAINER, L.PLACE, L.PUBLISHER) or last - first > 6:
             continue
         words = [t.text.strip(".,;:()").lower() for t in tokens[first : last + 1] if is_word(t)]
         if words and len(words) <= 3 and all(w in _GENRE_WORDS for w in words):

@@ -14,18 +14,27 @@ from collections.abc import Sequence
 
 from bib.parser.rules_common import OPENING, is_word, label_runs
 from bib.parser.rules_dates import (
+    a_bracketed_year_after_the_title_is_the_titles,
+    a_number_after_the_year_is_the_page,
+    a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
     pages_that_are_years,
     undated_titles_give_up_their_year,
 )
 from bib.parser.rules_imprint import (
+    a_newspaper_is_dated_to_the_day,
+    a_place_holds_no_title,
+    a_publisher_before_its_town_and_year,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
+    an_imprint_opens_its_sentence,
     held_in_names_the_place,
     publisher_continues,
 )
 from bib.parser.rules_names import (
+    an_editors_cue_after_a_full_stop_opens_names,
+    an_untitled_article_keeps_one_name,
     an_untitled_reference_keeps_one_name,
     editors_need_a_cue,
     named_editors_end_before_the_publisher,
@@ -37,11 +46,15 @@ from bib.parser.rules_names import (
     names_given_first_are_two_words,
     names_keep_their_particle,
     names_run_on_to_their_full_stop,
+    names_then_ed_then_the_book,
     title_after_role,
     title_after_role_mark,
 )
 from bib.parser.rules_titles import (
     a_bracket_closing_the_title_is_not_its_words,
+    a_container_opens_at_its_in,
+    a_genre_is_no_container,
+    a_name_before_its_volume_is_the_journal,
     a_sentence_opened_by_in_is_the_container,
     a_title_does_not_end_in_a_role,
     an_edition_ends_at_its_cue,
@@ -54,22 +67,35 @@ from bib.parser.rules_titles import (
     container_without_title,
     italics_hold_one_title,
     journal_not_publisher,
+    unspaced_scripts_give_a_field_a_token,
 )
 from bib.parser.tokens import Token
 
 __all__ = [
     "RELABELLING_RULES",
     "a_bracket_closing_the_title_is_not_its_words",
+    "a_bracketed_year_after_the_title_is_the_titles",
+    "a_container_opens_at_its_in",
+    "a_genre_is_no_container",
+    "a_name_before_its_volume_is_the_journal",
+    "a_newspaper_is_dated_to_the_day",
+    "a_number_after_the_year_is_the_page",
+    "a_place_holds_no_title",
+    "a_publisher_before_its_town_and_year",
     "a_sentence_opened_by_in_is_the_container",
     "a_title_does_not_end_in_a_role",
     "a_town_after_the_publisher_is_the_place",
     "a_town_and_its_publisher_are_two_fields",
     "a_town_before_its_state_is_the_place",
+    "a_volume_then_its_page",
     "a_year_before_the_colon_is_the_date",
     "an_edition_ends_at_its_cue",
     "an_edition_ends_at_its_word",
+    "an_editors_cue_after_a_full_stop_opens_names",
     "an_imprint_in_brackets_closes_the_title",
+    "an_imprint_opens_its_sentence",
     "an_italic_title_has_a_publisher",
+    "an_untitled_article_keeps_one_name",
     "an_untitled_note_is_the_title",
     "an_untitled_reference_keeps_one_name",
     "close_brackets",
@@ -88,6 +114,7 @@ __all__ = [
     "names_given_first_are_two_words",
     "names_keep_their_particle",
     "names_run_on_to_their_full_stop",
+    "names_then_ed_then_the_book",
     "pages_that_are_years",
     "publisher_continues",
     "punctuation_is_no_field",
@@ -95,6 +122,7 @@ __all__ = [
     "title_after_role",
     "title_after_role_mark",
     "undated_titles_give_up_their_year",
+    "unspaced_scripts_give_a_field_a_token",
 ]
 
 
@@ -107,8 +135,8 @@ def punctuation_is_no_field(tokens: Sequence[Token], labels: Sequence[str]) -> l
     if len(runs) < 2:
         return out
     for index, (first, last) in enumerate(runs):
-        if any(is_word(t) for t in tokens[first : last + 1]):
-            continue
+        if is_word(tokens[first]) or any(is_word(t) for t in tokens[first + 1 : last + 1]):
+            continue  # most runs open with a word: asked first, cheaply
         opening = all(t.text in OPENING for t in tokens[first : last + 1])
         forward = index + 1 < len(runs) and (opening or not index)
         neighbour = runs[index + 1][0] if forward else runs[index - 1][0]
@@ -129,8 +157,10 @@ RELABELLING_RULES = (
     names_given_first_are_two_words,
     names_run_on_to_their_full_stop,
     an_untitled_reference_keeps_one_name,
+    an_untitled_article_keeps_one_name,
     undated_titles_give_up_their_year,
     a_year_before_the_colon_is_the_date,
+    a_bracketed_year_after_the_title_is_the_titles,
     names_end_at_et_al,
     named_editors_end_before_the_publisher,
     an_untitled_note_is_the_title,
@@ -145,15 +175,27 @@ RELABELLING_RULES = (
     title_after_role,
     title_after_role_mark,
     container_without_title,
+    a_name_before_its_volume_is_the_journal,
+    a_volume_then_its_page,
+    a_number_after_the_year_is_the_page,
     pages_that_are_years,
     publisher_continues,
+    an_imprint_opens_its_sentence,
     a_town_after_the_publisher_is_the_place,
     a_town_and_its_publisher_are_two_fields,
     a_town_before_its_state_is_the_place,
+    a_place_holds_no_title,
+    a_newspaper_is_dated_to_the_day,
+    a_publisher_before_its_town_and_year,
     a_sentence_opened_by_in_is_the_container,
+    a_container_opens_at_its_in,
     held_in_names_the_place,
     a_title_does_not_end_in_a_role,
     an_imprint_in_brackets_closes_the_title,
+    an_editors_cue_after_a_full_stop_opens_names,
+    names_then_ed_then_the_book,
+    unspaced_scripts_give_a_field_a_token,
+    a_genre_is_no_container,
 )
 
 

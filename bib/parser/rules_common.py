@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import compress, islice, pairwise
 from operator import itemgetter, ne
 
@@ -15,12 +16,19 @@ DASHES = "‐‑‒–—―−"
 
 def label_runs(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) token index of each run of one label."""
+    # Most rules leave the labels as they found them, so the rules after them ask again
+    # about the same labels: the answer is kept for the last few.
+    return list(_runs(tuple(labels)))
+
+
+@lru_cache(maxsize=16)
+def _runs(labels: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     n = len(labels)
     if not n:
-        return []
+        return ()
     # Where the label changes, found by C loops (map, compress): every rule asks this.
     starts = [0, *compress(range(1, n), map(ne, labels, islice(labels, 1, None)))]
-    return list(zip(starts, [start - 1 for start in starts[1:]] + [n - 1], strict=True))
+    return tuple(zip(starts, [start - 1 for start in starts[1:]] + [n - 1], strict=True))
 
 
 _TEXT = itemgetter(0)
@@ -48,7 +56,9 @@ def names_before_titles(
 def is_word(token: Token | str) -> bool:
     """Whether a token holds a letter or a digit, not punctuation alone."""
     text = token if isinstance(token, str) else token.text
-    return any(ch.isalnum() for ch in text)
+    # Most tokens open with a letter; the rest are read by a C loop, not a generator:
+    # every rule asks this of many tokens.
+    return text[:1].isalnum() or any(map(str.isalnum, text))
 
 
 OPENING = frozenset("([{“‘«„")

@@ -8,7 +8,14 @@ from itertools import compress
 
 from bib import patterns
 from bib.parser import labels as L
-from bib.parser.rules_common import OPENING, YEAR_TOKEN, is_word, is_year_range, label_runs
+from bib.parser.rules_common import (
+    OPENING,
+    YEAR_TOKEN,
+    is_word,
+    is_year_range,
+    label_runs,
+    token_texts,
+)
 from bib.parser.tokens import Token
 
 _PAGE_CUE_TOKEN = patterns.compile(r"^(?:pp?|pages?|s|ss|seiten)\.?$", re.IGNORECASE)
@@ -91,4 +98,101 @@ def a_year_before_the_colon_is_the_date(
     if bracketed or repeated:
         for j in range(first, end + 1):
             out[j] = L.DATE
+    return out
+
+
+_CLOSING = frozenset(")]")
+_CLOSING_QUOTES = frozenset("\"”’'»")
+
+
+def a_bracketed_year_after_the_title_is_the_titles(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "The Prelude: The Four Texts (1798, 1799, 1805, 1850). London: Penguin, 1995"
+    and "De la Guerre (1832), trad. L. Murawiec, ..., 1999" the years in brackets after
+    the title are its own (a first edition, the years it covers): when a later date
+    holds a year, that is the date of the book, and the bracket stays in the title. A
+    title closed by its quote ("Wakefield structures," (2015), presentation at ...)
+    ends before the bracket."""
+    out = list(labels)
+    if L.DATE not in out or L.TITLE not in out:
+        return out
+    texts = token_texts(tokens)
+    if "(" not in texts and "[" not in texts:
+        return out
+    runs = label_runs(out)
+    for index, (first, last) in enumerate(runs[1:-1], start=1):
+        if out[first] != L.DATE or out[runs[index - 1][0]] != L.TITLE:
+            continue
+        if tokens[first].text not in ("(", "[") or tokens[first - 1].text in _CLOSING_QUOTES:
+            continue
+        closing = next((k for k in range(first + 1, last + 1) if tokens[k].text in _CLOSING), -1)
+        if closing < 0 or any(is_word(t) for t in tokens[closing + 1 : last + 1]):
+            continue
+        later = range(last + 1, len(out))
+        if any(out[k] == L.DATE and YEAR_TOKEN.match(tokens[k].text) for k in later):
+            for k in range(first, last + 1):
+                out[k] = L.TITLE
+    return out
+
+
+def _is_number(text: str) -> bool:
+    return text.rstrip(".").isdigit()
+
+
+def _is_page(text: str) -> bool:
+    """ "81", "81.", "1135-1140": a page or a range of pages."""
+    return all(map(_is_number, text.rstrip(".").replace("–", "-").split("-", 1)))
+
+
+def a_volume_then_its_page(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Physics and chemistry cite "Journal, Volume, Page" with no cue ("Inorg. Chim.
+    Acta, 47, 81 (1980)"; "J Appl Phys 1987, 62, 243"): with no pages found, two bare
+    numbers that the tagger gave one label, volume or pages, are the volume and then
+    the page; not a second number of 12 or less, as often the issue ("Proc. IEEE 63,
+    9")."""
+    out = list(labels)
+    if (L.PAGES in out) == (L.VOLUME in out) or L.CONTAINER not in out:
+        return out
+    label = L.VOLUME if L.VOLUME in out else L.PAGES
+    runs = [run for run in label_runs(out) if out[run[0]] == label]
+    if len(runs) != 1:
+        return out
+    first, last = runs[0]
+    words = [k for k in range(first, last + 1) if is_word(tokens[k])]
+    if len(words) != 2 or words[1] != words[0] + 2 or tokens[words[0] + 1].text != ",":
+        return out
+    if not _is_number(tokens[words[0]].text) or not _is_page(tokens[words[1]].text):
+        return out
+    second = tokens[words[1]].text.rstrip(".")
+    if second.isdigit() and int(second) <= 12:
+        return out  # "Proceedings of the IEEE 63, 9": as likely the issue (a month's)
+    for k in range(first, words[0] + 2):
+        out[k] = L.VOLUME
+    for k in range(words[1], last + 1):
+        out[k] = L.PAGES
+    return out
+
+
+def a_number_after_the_year_is_the_page(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Phys. Rev. D 73 (2006), 034005." the article's number (its page) follows the
+    year: with a volume found and no pages, a number of three digits or more, or a range,
+    that the tagger read into the date after its year, is the page."""
+    out = list(labels)
+    if L.PAGES in out or L.VOLUME not in out or L.DATE not in out:
+        return out
+    last = len(out) - 1
+    while last > 0 and not is_word(tokens[last]):
+        last -= 1
+    if out[last] != L.DATE or YEAR_TOKEN.match(tokens[last].text):
+        return out
+    text = tokens[last].text.rstrip(".")
+    if not _is_page(text) or (text.isdigit() and len(text) < 3):
+        return out
+    if not any(YEAR_TOKEN.match(tokens[k].text) for k in range(last)):
+        return out
+    for k in range(last, len(out)):
+        out[k] = L.PAGES
     return out

@@ -408,6 +408,36 @@ def an_untitled_reference_keeps_one_name(
     return out
 
 
+def an_untitled_article_keeps_one_name(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """The article's form of the rule above: in "Karl Bosl, Reichsaristokratie und
+    Uradel, Zeitschrift für bayerische Landesgeschichte, 21, 1958" the tagger read the
+    title into the names, and the journal follows them. With no title found and the
+    journal straight after the names, words after the first name that are no more
+    names are the title."""
+    out = list(labels)
+    if L.TITLE in out or L.CONTAINER not in out or L.AUTHOR not in out:
+        return out
+    runs = label_runs(out)
+    index = next((i for i, (first, _) in enumerate(runs) if out[first] == L.AUTHOR), -1)
+    if index + 1 >= len(runs) or out[runs[index + 1][0]] != L.CONTAINER:
+        return out
+    first, last = runs[index]
+    end = _first_name_ends(tokens, first, last)
+    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
+        return out
+    rest = comma_chunks(tokens, end + 1, last)
+    if len(rest) != 1 or not tokens[rest[0][0]].text[:1].isupper():
+        return out
+    if any(tokens[k].text.lower() in _GROUP_WORDS for k in rest[0]):
+        return out  # "R. Diener, LCTPC Collaboration, JINST ...": a second author
+    for k in range(rest[0][0], last + 1):
+        out[k] = L.TITLE
+    return out
+
+
+_GROUP_WORDS = frozenset(("collaboration", "group", "consortium", "team"))
+
+
 def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """In "edited by Julian Cooper et al., Macmillan, 1995" the names end at "et al.".
 
@@ -472,3 +502,111 @@ def named_editors_end_before_the_publisher(
             for k in range(tail[0], last + 1):
                 out[k] = L.PUBLISHER
     return out
+
+
+# Capitalised, as a sentence opens: "Rev. ed." and "2nd ed." are editions.
+_EDITED_BY = frozenset(("Ed.", "Eds."))
+
+
+def an_editors_cue_after_a_full_stop_opens_names(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """MLA names the editors of a book after its title, in a sentence of their own:
+    "Lyra Britannica: A Collection of British Hymns. Ed. Charles Rogers. London: ...".
+    An "Ed." or "Eds." that opens a sentence in the book's name or its imprint, with
+    only names (capitalised words, initials, "and") up to the next full stop, opens
+    the editors; the full stop closes them."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if _EDITED_BY.isdisjoint(texts):
+        return out
+    for k in range(1, len(tokens) - 1):
+        if texts[k] not in _EDITED_BY or not texts[k - 1].endswith("."):
+            continue
+        if out[k] not in (L.CONTAINER, L.PUBLISHER, L.PLACE):
+            continue
+        end = _names_to_the_full_stop(tokens, k + 1)
+        if end < 0:
+            continue
+        for j in range(k, end + 1):
+            out[j] = L.EDITOR
+    return out
+
+
+def _names_to_the_full_stop(tokens: Sequence[Token], first: int) -> int:
+    """The token that ends a sentence of names from ``first`` (a word with its full
+    stop, not an initial), or -1 when a word that is no name comes first."""
+    for k in range(first, min(first + 24, len(tokens))):
+        text = tokens[k].text
+        if text in (",", "'", "’") or text in JOINING:
+            continue
+        if not text[:1].isupper() and not (len(text) <= 3 and text.isalpha()):
+            return -1  # a word of the title, a year
+        if text.endswith(".") and not _INITIAL_TOKEN.match(text) and k > first:
+            return k
+    return -1
+
+
+_ROLE_AFTER_NAMES = frozenset(("ed.", "eds.", "Ed.", "Eds."))
+_NAMES_OPEN_AFTER = frozenset(("”", "’", '"', ":", ";"))
+
+
+def names_then_ed_then_the_book(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """A chapter's book written "Given Family and Given Family, eds. Book Title." after the
+    chapter's title ("“Plädoyer ...” Ralf Schneider, ed. Literaturwissenschaft in Theorie
+    und Praxis. Tübingen: Narr"): the names before ", ed." are the editors and the words
+    after it, to their full stop, the book the chapter is in."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if L.TITLE not in out or _ROLE_AFTER_NAMES.isdisjoint(texts):
+        return out
+    for k in range(3, len(tokens) - 1):
+        if texts[k] not in _ROLE_AFTER_NAMES or texts[k - 1] != ",":
+            continue
+        start = _names_back_to_their_opening(texts, k - 2)
+        if start < 0 or L.TITLE not in out[:start]:
+            continue
+        end = _book_to_its_full_stop(tokens, texts, k + 1)
+        if end < 0 or not {out[j] for j in range(k + 1, end + 1)} <= _BOOK_LABELS:
+            continue
+        for j in range(start, k + 1):
+            out[j] = L.EDITOR
+        for j in range(k + 1, end + 1):
+            out[j] = L.CONTAINER
+    return out
+
+
+_BOOK_LABELS = frozenset((L.EDITOR, L.CONTAINER, L.TITLE))
+
+
+def _names_back_to_their_opening(texts: Sequence[str], last: int) -> int:
+    """Where names ending at ``last`` begin: back to a closing quote, a colon or a full
+    stop, over capitalised words, initials and "and" only; -1 if another word comes."""
+    k = last
+    while k >= 0 and texts[k] not in _NAMES_OPEN_AFTER:
+        text = texts[k]
+        if text.endswith(".") and not _INITIAL_TOKEN.match(text):
+            break  # the full stop of the sentence before
+        if text != "," and text not in JOINING and not text[:1].isupper():
+            return -1
+        k -= 1
+    start = k + 1
+    words = [t for t in texts[start : last + 1] if t not in JOINING and t != ","]
+    if len(words) < 2 or words[0] in ("In", "In:"):
+        return -1  # "In Cultural Performances, ed. Mary Bucholtz": the book, then names
+    return start
+
+
+def _book_to_its_full_stop(tokens: Sequence[Token], texts: Sequence[str], first: int) -> int:
+    """The token whose full stop ends a capitalised title from ``first``, or -1; the
+    title must read as one, not as more names ("In Famulus Christi, ed. Gerald Bonner."):
+    a word in lower case or a colon says so."""
+    if not texts[first][:1].isupper():
+        return -1
+    titled = False
+    for k in range(first, min(first + 40, len(texts))):
+        text = texts[k]
+        titled = titled or text == ":" or (text[:1].islower() and text not in JOINING)
+        if text.endswith((".", "?", "!")) and len(text) > 2 and is_word(tokens[k]):
+            return k if titled else -1
+    return -1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 from bib import patterns
 from bib.parser import labels as L
@@ -465,4 +465,166 @@ def an_imprint_in_brackets_closes_the_title(
         for k in range(year, last + 1):
             out[k] = L.DATE if year < close else L.PUBLISHER
         break
+    return out
+
+
+# What opens a volume or the pages without being a journal's name: "Vol. 3", "No. 2".
+_NUMBER_CUE = patterns.compile(
+    r"^(?:vols?|nos?|nr|n°|nº|pp?|pages?|s|ss|t|tome|bd|heft|issue|suppl|part|pt|art|fasc)\.?$",
+    re.IGNORECASE,
+)
+
+
+def a_name_before_its_volume_is_the_journal(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """Astronomy and physics cite "Authors Year, Journal, Volume, Page" with no title
+    ("Farnocchia, D., et al. 2013, Icarus, 224, 1"; "2013, HEDP, 9, 243"): with no
+    container found, the words the tagger read into the volume or the pages, before a
+    comma and a number, are the journal's name."""
+    out = list(labels)
+    if L.CONTAINER in out:
+        return out
+    runs = label_runs(out)
+    for (start, _), (first, last) in pairwise(runs):
+        if out[first] not in (L.VOLUME, L.PAGES) or out[start] not in (L.DATE, L.TITLE):
+            continue
+        comma = next((k for k in range(first, last) if tokens[k].text == ","), -1)
+        if comma <= first or not tokens[comma + 1].text[:1].isdigit():
+            continue
+        name = tokens[first:comma]
+        if _NUMBER_CUE.match(name[0].text) or any(ch.isdigit() for t in name for ch in t.text):
+            continue
+        if any(is_word(t) for t in name):
+            for k in range(first, comma + 1):
+                out[k] = L.CONTAINER
+        break
+    return out
+
+
+_IN_CUES = frozenset(("In", "In:", "in:", "Dans", "dans", "Dans:", "dans:"))
+
+
+def a_container_opens_at_its_in(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "In:" opens the book or journal a work is in ("Georg Feuser: Autismus In: Lernen
+    Konkret 3(1984)1"; "... Brandenburger Schulen. In: Deutsche Lehrerzeitung"), so a
+    container the tagger began before its cue begins at it: the words before are the
+    title's, or, when the title was already closed by its quote, a note that takes the
+    cue with it."""
+    out = list(labels)
+    texts = token_texts(tokens)
+    if L.CONTAINER not in out or _IN_CUES.isdisjoint(texts):
+        return out
+    for first, last in label_runs(out):
+        if out[first] != L.CONTAINER:
+            continue
+        cue = next((k for k in range(first + 1, last) if _opens_a_container(texts, k)), -1)
+        if cue < 0:
+            continue
+        closed = first > 0 and out[first - 1] == L.TITLE and texts[first - 1] in _QUOTE_CLOSERS
+        if closed or L.TITLE in out[last:]:
+            # biblatex's "“Title”. eng. In: Nature 10": the language, then "In:" before
+            # an article's journal as before a book; it says nothing of the type.
+            end = cue + (texts[cue + 1] == ":")
+            for k in range(first, end + 1):
+                out[k] = L.NOTE
+        else:
+            for k in range(first, cue):
+                out[k] = L.TITLE
+        break
+    return out
+
+
+_QUOTE_CLOSERS = frozenset(_QUOTE_PAIRS.values())
+
+
+def _opens_a_container(texts: Sequence[str], k: int) -> bool:
+    """ "In:", "In :", "dans :", or "In" after a full stop, with a capitalised word after."""
+    if texts[k] not in _IN_CUES:
+        return False
+    colon = texts[k].endswith(":") or texts[k + 1] == ":"
+    after = texts[k + 1 + (texts[k + 1] == ":")] if k + 2 < len(texts) else ""
+    return (colon or texts[k - 1].endswith(".")) and after[:1].isupper()
+
+
+def _is_unspaced_script(text: str) -> bool:
+    """Two characters or more of Chinese or Japanese, written without spaces between
+    words, so that one token holds a whole field ("中藥辨証治療灼口綜合征臨床觀察.")."""
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff") >= 2
+
+
+_STOPS = frozenset(".。")
+
+
+def unspaced_scripts_give_a_field_a_token(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """Chinese and Japanese references put no spaces between words, so each field is
+    one token (or two with a space and no stop between), in the order authors, title,
+    journal or book ("孫洪生, 李永民. 子和補意推原. 張家口醫學院學報. 2003. 20(6)."), and
+    the tagger, which reads capitals and word shapes, finds no title. With no title
+    found, a reference that opens with such a token has its authors up to the first
+    full stop or year, then the title and the journal in the tokens after; a year
+    between them is the date."""
+    out = list(labels)
+    if L.TITLE in out or not tokens or not _is_unspaced_script(tokens[0].text):
+        return out
+    n = len(tokens)
+    end = 0  # the authors: to the first full stop, or before the year
+    while end + 1 < n and tokens[end].text[-1:] not in _STOPS:
+        after = tokens[end + 1].text
+        if YEAR_TOKEN.match(after) or after in ("(", "（"):
+            break
+        end += 1
+    written = [k for k in range(end + 1, n) if _is_unspaced_script(tokens[k].text)]
+    if not written or end > 12:
+        return out
+    # A field of two tokens has a space and no stop between them ("季刊 考古學").
+    fields: list[list[int]] = []
+    for k in written:
+        if fields and fields[-1][-1] == k - 1 and tokens[k - 1].text[-1:] not in ".,;:。，":
+            fields[-1].append(k)
+        else:
+            fields.append([k])
+    for k in range(end + 1):
+        out[k] = L.AUTHOR
+    for field, role in zip(fields, (L.TITLE, L.CONTAINER), strict=False):
+        for k in field:
+            out[k] = role
+    for k in range(end + 1, fields[min(len(fields), 2) - 1][0]):
+        if YEAR_TOKEN.match(tokens[k].text):
+            out[k] = L.DATE
+    return out
+
+
+# Words that say what kind of document a work is, not where it appeared.
+_GENRE_WORDS = frozenset(
+    """unpublished manuscript ms typescript mimeo mimeograph preprint press release
+    draft working paper memorandum memo lecture notes handout""".split()
+)
+
+
+_GENRE_SPELLINGS = frozenset(
+    spelling
+    for word in _GENRE_WORDS
+    for cased in (word, word.capitalize(), word.upper())
+    for spelling in (cased, cased + ".", cased + ",", "(" + cased)
+)
+
+
+def a_genre_is_no_container(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """ "Understanding the Impact of Interest Groups. Unpublished Manuscript." and "NBC
+    spotlights law school. Press Release.": words that only say what kind of document
+    the work is name no journal, place or publisher: a run of them that the tagger read
+    as one is the genre."""
+    out = list(labels)
+    if _GENRE_SPELLINGS.isdisjoint(token_texts(tokens)):
+        return out  # no such word at all, found by a C loop
+    for first, last in label_runs(out):
+        if out[first] not in (L.CONTAINER, L.PLACE, L.PUBLISHER) or last - first > 6:
+            continue
+        words = [t.text.strip(".,;:()").lower() for t in tokens[first : last + 1] if is_word(t)]
+        if words and len(words) <= 3 and all(w in _GENRE_WORDS for w in words):
+            for k in range(first, last + 1):
+                out[k] = L.GENRE
     return out

@@ -10,9 +10,12 @@ cache is the only channel: a child that fails or is killed leaves references
 unparsed, and this process parses them itself, with the same answers.
 
 Nothing is forked where ``os.fork`` is missing (Windows), where this process may use
-only one CPU (the child would only take turns with it), where another thread runs (a
-fork copies only the calling thread, and a lock another thread held stays held in
-the child), or when every reference is in the cache already.
+only one CPU or no CPU is free at the moment (the child would only take turns with
+this process, and the fork, the copying of memory pages and the cache's files cost
+about 20 ms more), where another thread runs (a fork copies only the calling thread,
+and a lock another thread held stays held in the child), or when every reference is
+in the cache already. Whether a CPU is free is read from Linux's count of running
+tasks (``/proc/loadavg``); elsewhere it is taken to be.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def parsing_ahead(cache: ParseCache | None, texts: Sequence[str]) -> Iterator[No
 
 def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
     """The child's process id, or None when nothing was forked."""
-    if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() > 1:
+    if not hasattr(os, "fork") or not _a_cpu_is_free() or threading.active_count() > 1:
         return None
     missing = cache.missing(texts)
     if not missing or not cache.writable():
@@ -63,6 +66,22 @@ def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
             cache.parse(text)
     finally:
         os._exit(0)
+
+
+def _a_cpu_is_free() -> bool:
+    """Whether a second CPU could run the child now: this process may use two or more,
+    and fewer tasks are running (this one included) than the machine has CPUs."""
+    if _cpus() < 2:
+        return False
+    try:
+        with open(LOADAVG, "rb") as stream:
+            running = int(stream.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return True  # no such count here: assume a CPU is free, as it usually is
+    return running < (os.cpu_count() or 1)
+
+
+LOADAVG = "/proc/loadavg"  # "0.52 0.58 0.59 1/467 12345": running/all tasks 4th
 
 
 def _cpus() -> int:

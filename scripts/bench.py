@@ -98,7 +98,8 @@ class Figures:
 
     def line(self, label: str, baseline: Figures | None = None) -> str:
         text = (
-            f"{label}: wall {statistics.median(self.wall):.3f} s, "
+            f"{label}: wall {statistics.median(self.wall):.3f} s "
+            f"(slowest tenth from {_tenth(self.wall):.3f} s), "
             f"CPU {statistics.median(self.cpu):.3f} s"
         )
         if baseline is not None:
@@ -107,6 +108,12 @@ class Figures:
                 f"{self.ratio(baseline, 'cpu'):.1f}x (CPU)"
             )
         return text
+
+
+def _tenth(values: list[float]) -> float:
+    """Where the slowest tenth of the runs starts (the 90th percentile)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, (9 * len(ordered)) // 10)]
 
 
 def startup(essay: Path, runs: int, one_cpu: int) -> None:

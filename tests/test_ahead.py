@@ -36,6 +36,14 @@ Harris, J. The Great Fear (Oxford: Oxford University Press, 2016).
 """
 
 
+@pytest.fixture(autouse=True)
+def a_free_cpu(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine seems idle (only this process runs), whatever else runs beside the tests."""
+    count = tmp_path_factory.mktemp("proc") / "loadavg"
+    count.write_text("0.00 0.00 0.00 1/100 1\n", encoding="ascii")
+    monkeypatch.setattr(ahead, "LOADAVG", str(count))
+
+
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The process ids ``os.fork`` returns in this process from now on."""
     children: list[int] = []
@@ -110,6 +118,28 @@ def test_nothing_is_forked_where_the_cache_cannot_be_written(
     with parsing_ahead(cache, REFERENCES):
         pass
     assert children == []
+
+
+@pytest.mark.parametrize(
+    ("loadavg", "forked"),
+    [
+        ("0.52 0.58 0.59 1/467 12345\n", True),  # only this process runs: a CPU is free
+        ("1.90 1.20 0.80 64/467 12345\n", False),  # as many running as there are CPUs
+        ("not what Linux writes\n", True),
+        (None, True),  # no such file (macOS): assume a free CPU
+    ],
+)
+def test_a_child_is_forked_only_while_a_cpu_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loadavg: str | None, forked: bool
+) -> None:
+    count = tmp_path / "loadavg"
+    if loadavg is not None:
+        count.write_text(loadavg.replace("64/", f"{os.cpu_count()}/"), encoding="ascii")
+    monkeypatch.setattr(ahead, "LOADAVG", str(count))
+    children = forks(monkeypatch)
+    with parsing_ahead(ParseCache(tmp_path / "cache"), REFERENCES):
+        pass
+    assert len(children) == forked
 
 
 def test_nothing_is_forked_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,7 @@ import signal
 import threading
 from collections.abc import Iterator, Sequence
 
+from cli import patterncache
 from cli.parsecache import ParseCache
 
 
@@ -65,7 +66,10 @@ def _fork_parser(cache: ParseCache, texts: Sequence[str]) -> int | None:
         for text in missing:
             cache.parse(text)
     finally:
-        os._exit(0)
+        try:  # the parser's patterns, compiled here and never in the parent (bib.patterns)
+            patterncache.save(patterncache.pattern_file(os.environ), {})
+        finally:
+            os._exit(0)
 
 
 def _a_cpu_is_free() -> bool:

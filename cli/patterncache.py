@@ -44,6 +44,12 @@ def pattern_file(environ: Mapping[str, str]) -> Path | None:
 
 def load(path: Path | None) -> dict[tuple[str, int], patterns.Program]:
     """The programs kept in ``path``, handed to ``bib.patterns``; {} when there are none."""
+    programs = _read(path)
+    patterns.preload(programs)
+    return programs
+
+
+def _read(path: Path | None) -> dict[tuple[str, int], patterns.Program]:
     if path is None:
         return {}
     try:
@@ -57,15 +63,19 @@ def load(path: Path | None) -> dict[tuple[str, int], patterns.Program]:
     version, build, programs = stored
     if version != FORMAT or build != patterns.build() or not isinstance(programs, dict):
         return {}
-    patterns.preload(programs)
     return programs
 
 
 def save(path: Path | None, loaded: dict[tuple[str, int], patterns.Program]) -> None:
-    """Keep this run's programs with the loaded ones, if the run compiled any anew."""
+    """Keep this run's programs with the loaded ones, if the run compiled any anew.
+
+    Those kept since the load are kept too: a lint's second process (``cli.ahead``)
+    keeps the parser's patterns, which this process never compiles, while it runs.
+    """
     if path is None or not patterns.compiled_anew():
         return
     used = patterns.used()
+    loaded = {**loaded, **_read(path)}
     programs = {**loaded, **used} if len(loaded) + len(used) <= LIMIT else used
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -191,3 +192,20 @@ def test_only_a_text_essay_leaves_its_references_to_parse() -> None:
     assert parts.entries == ()
     assert unparsed(parts) == tuple(block.text for block in parts.references)
     assert len(unparsed(parts)) == 2
+
+
+def test_the_child_keeps_the_patterns_it_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent never imports the parser, so only the child can keep its patterns."""
+    from bib import patterns
+    from bib.parser import features
+    from cli import patterncache
+
+    monkeypatch.setenv("BIB_PARSE_CACHE", "1")
+    monkeypatch.setenv("BIB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterns, "_known", {})  # nothing was kept before this run
+    with parsing_ahead(ParseCache(tmp_path), REFERENCES):
+        pass
+    kept = patterncache.load(patterncache.pattern_file(os.environ))
+    assert (features._YEAR.pattern, features._YEAR.flags & ~re.UNICODE) in kept

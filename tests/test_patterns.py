@@ -125,6 +125,18 @@ def test_nothing_is_written_when_every_pattern_was_kept(fresh: None, tmp_path: P
     assert before
 
 
+def test_a_save_keeps_what_another_process_kept_since_the_load(fresh: None, tmp_path: Path) -> None:
+    """A lint's parsing child keeps the parser's patterns while its parent runs on."""
+    path = tmp_path / "programs.marshal"
+    loaded = patterncache.load(path)  # nothing yet
+    patterns.compile(r"kept by the child")
+    patterncache.save(path, {})
+    patterns._learned.clear()
+    patterns.compile(r"kept by the parent")
+    patterncache.save(path, loaded)
+    assert set(patterncache.load(path)) == {("kept by the child", 0), ("kept by the parent", 0)}
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -48,6 +48,30 @@ def test_a_citation_with_two_editions_years_fits_either(body: str, mismatched: l
     assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
 
 
+RETRIEVAL = """
+## References
+
+Karpicke, J. D., & Roediger, H. L. (2008). Retrieval. *Science, 319*(5865), 966–968.
+Roediger, H. L., & Karpicke, J. D. (2006). Testing. *Psychological Science, 17*(3), 249–255.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "mismatched"),
+    [
+        # each co-author's year is the joint work's, though each leads another work
+        ("Roediger and Karpicke (2006) tested recall.", []),
+        ("Karpicke and Roediger (2008) tested recall.", []),
+        ("Retrieval helps (Roediger & Karpicke, 2006).", []),
+        # a year that none of the person's works has, in any place among its names
+        ("Karpicke and Roediger (2007) tested recall.", [3, 3]),
+    ],
+)
+def test_a_co_authors_year_may_be_the_joint_works(body: str, mismatched: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{RETRIEVAL}".encode(), "essay.md")
+    assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
+
+
 PAINTERS = """
 ## References
 

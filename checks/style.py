@@ -220,6 +220,8 @@ def title_marks(shape: Shape) -> str | None:
     Marks inside a title are the title's own: an italic title may open on a quoted
     phrase (*"Orator" Hunt*), and a plain one may too ('Working towards the Führer':
     Reflections...). A title is quoted only when its quotation closes where it ends.
+    The outermost mark decides: a quoted article title may open or end on a film's or
+    a book's italic title ("Looking at the Monster: *Frankenstein* and Film.").
     """
     title = shape.first(frozenset({"title"}))
     if title is None:
@@ -232,10 +234,11 @@ def title_marks(shape: Shape) -> str | None:
         title = later[0]
     opening = shape.before(title).rstrip()
     marks = opening[len(opening.rstrip(QUOTES + EMPHASIS)) :]
+    closing = shape.after(title).lstrip(" .,;:?!" + EMPHASIS)[:1]
+    if marks[:1] in tuple(QUOTES) and closing in tuple(QUOTES):
+        return "in quotation marks"
     if any(mark in EMPHASIS for mark in marks):
         return "in italics"
-    if marks and shape.after(title).lstrip(" .,;:?!")[:1] in tuple(QUOTES):
-        return "in quotation marks"
     return "plain"
 
 

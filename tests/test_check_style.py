@@ -213,6 +213,17 @@ def test_year_position(marked: str, expected: str | None) -> None:
         (QUOTE_IN_ITALIC_TITLE, "in italics"),
         (QUOTE_OPENING_PLAIN_TITLE, "plain"),
         (ORGANISATION_AS_TITLE, "in italics"),  # the work's title, not the heading's
+        # the outermost mark decides: a quoted title may end or open on an italic one
+        (
+            '{author:Young, E.} "{title:Wedding in *Bride of Frankenstein*}." *Feminist*',
+            "in quotation marks",
+        ),
+        (
+            '{author:Heffernan, J.} "*{title:Frankenstein* and Film}." *Critical Inquiry*',
+            "in quotation marks",
+        ),
+        ('{author:Belchem, J.} *"{title:Orator" Hunt*}. Clarendon', "in italics"),
+        ("{author:Kershaw, I.} '{title:Working': Reflections}. *Contemporary*", "plain"),
     ],
 )
 def test_title_marks(marked: str, expected: str | None) -> None:

@@ -120,7 +120,8 @@ def is_organisation(reference: Reference) -> bool:
     """Whether the reference's sole author is an organisation written as such ("World
     Bank.", "Human Rights Watch."), which the parser reads as a given and a family name.
 
-    Not inverted, no initials, and either an institutional noun in it or the name
+    Not inverted, no initials, and either an institutional noun in it, a lower-case "for"
+    that no person's name has ("Deans for Impact", "Teach for America"), or the name
     written again as the publisher or in the title (APA: "World Bank. ... World Bank.").
     """
     names = reference.authors or reference.editors
@@ -134,7 +135,7 @@ def is_organisation(reference: Reference) -> bool:
         return False
     if any(len(word.strip(".")) == 1 for word in words):
         return False  # "Zenon E. Kohut": a person, written given name first
-    if any(word.lower().strip(".,") in INSTITUTIONAL for word in words):
+    if any(word.lower().strip(".,") in INSTITUTIONAL for word in words) or "for" in words:
         return True
     again = f"{reference.publisher} {reference.title} {reference.container}"
     return full.lower() in again.lower()

@@ -81,6 +81,7 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         # an organisation is filed as written; so is all of an inverted family name
         (written("World Bank.", Name("Bank", "World"), publisher="World Bank"), "worldbank"),
         (written("Pew Research Center.", Name("Center", "Pew Research")), "pewresearchcenter"),
+        (written("Deans for Impact.", Name("Impact", "Deans for")), "deansforimpact"),
         (written("Reece Jones.", Name("Jones", "Reece")), "jones"),
         (written("Zenon E. Kohut.", Name("Kohut", "Zenon E.")), "kohut"),
         (written("Ó Gráda, C.", Name("Gráda", "Ó")), "ograda"),

@@ -205,9 +205,12 @@ _AFTER_ITALICS = patterns.compile(
 
 
 def _after_italics(ref: Reference) -> str:
-    """A publisher the parser left in the title, after the title's italics closed."""
+    """A publisher the parser left in the title, after the title's italics closed; or in
+    the book's title read as a container, when the entry has no title of its own (an
+    edited book: "Bloom, Harold, editor. *Mary Shelley's Frankenstein*. Chelsea House")."""
+    labels = ("title",) if ref.title else ("title", "container")
     for label, text in ref.segments:
-        if label == "title" and (found := _AFTER_ITALICS.search(text)):
+        if label in labels and (found := _AFTER_ITALICS.search(text)):
             return found.group(1)
     return ""
 

@@ -165,6 +165,26 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Centre for Economic History"),
         ),
         (no_imprint("*Wages* (2nd ed.)."), ("", "")),
+        # an edited book whose title was read as its container, the publisher with it
+        (
+            replace(
+                no_imprint(""),
+                title="",
+                segments=(
+                    ("editor", "Bloom, Harold, editor."),
+                    ("container", "*Mary Shelley's Frankenstein*. Chelsea House,"),
+                ),
+            ),
+            ("", "Chelsea House"),
+        ),
+        # an article's journal is no imprint: the article has a title of its own
+        (
+            replace(
+                no_imprint("“Encircled.”"),
+                segments=(("title", "“Encircled.”"), ("container", "*Journal*. Oxford")),
+            ),
+            ("", ""),
+        ),
         # a publisher kept with the translator in APA's parenthesis
         (
             replace(

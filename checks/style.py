@@ -444,12 +444,36 @@ def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, 
     )
 
 
+# A page range and, after a comma, the year: "1409–1453, 2021".
+_PAGES_THEN_YEAR = patterns.compile(r"\d\s*[-–—]\s*\d+\s*,\s*((?:1[5-9]|20)\d\d)[a-z]?$")
+
+
+def year_after_pages(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Pieces with a year the parser kept in the pages split off from them.
+
+    "*Educational Psychology Review, 33*(4), 1409–1453, 2021." comes out with pages
+    "1409–1453, 2021": a range ends at its last page, and a four-digit number after a
+    comma is the year (an entry that has a date of its own keeps its pieces).
+    """
+    if any(p.label == "date" for p in pieces):
+        return pieces
+    for i, piece in enumerate(pieces):
+        found = piece.label == "pages" and _PAGES_THEN_YEAR.search(raw, piece.start, piece.end)
+        if found:
+            comma = raw.rindex(",", piece.start, found.start(1))
+            pages = Piece("pages", piece.start, comma)
+            date = Piece("date", found.start(1), piece.end)
+            return (*pieces[:i], pages, date, *pieces[i + 1 :])
+    return pieces
+
+
 def shape_of(entry: Entry) -> Shape | None:
     ref = entry.reference
     pieces = locate(entry.raw, ref.segments)
     if not pieces:
         return None
-    pieces = without_other_editions(entry.raw, publisher_after_italics(entry.raw, pieces))
+    pieces = publisher_after_italics(entry.raw, year_after_pages(entry.raw, pieces))
+    pieces = without_other_editions(entry.raw, pieces)
     if not (ref.authors or ref.editors) and [p.label for p in pieces[:2]] == ["publisher", "date"]:
         # An organisation heading the entry, read as its publisher, stands for its author.
         pieces = (pieces[0]._replace(label="author"), *pieces[1:])

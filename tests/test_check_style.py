@@ -196,6 +196,17 @@ def test_a_second_imprint_does_not_change_the_entrys_group() -> None:
         # no author: the heading (an organisation read as a title) stands in its place
         (ORGANISATION_AS_TITLE, "after the names"),
         ("{title:Tajikistan profile}. {publisher:IOM}, {date:2019}.", "at the end"),
+        # a year the parser kept with the pages still stands after them
+        (
+            "{author:Agarwal, P. K.} {title:Retrieval}. {container:R}, {pages:1409–1453, 2021}.",
+            "after the pages",
+        ),
+        ("{author:Getty, J. A.} {title:Exile}, {pages:pp. 24–35, 1986}", "after the pages"),
+        (
+            "{author:Getty, J. A.} ({date:1986}) {title:Exile}, {pages:24–35, 1986}",
+            "after the names",
+        ),
+        ("{author:Getty, J. A.} {title:Exile}, {pages:24, 35}", None),
     ],
 )
 def test_year_position(marked: str, expected: str | None) -> None:

@@ -23,6 +23,8 @@ from checks.citing import citing
 from checks.registry import Hit, rule
 from checks.settings import Settings
 
+EMPHASIS = "*_"
+
 
 class _Spelling(NamedTuple):
     text: str
@@ -95,8 +97,10 @@ def _spellings(document: Document) -> list[_Spelling]:
 
     for entry in document.entries:
         for name in people(entry):
-            if name.family and not _institutional(name.family):
-                add(name.full_family, entry.span, True, name.given)
+            # Italics are markup, not letters: "*Punch*. 1858." files the periodical Punch.
+            family = name.full_family.strip(EMPHASIS)
+            if family and not _institutional(family):
+                add(family, entry.span, True, name.given)
     analysis = citing(document)
     for citation in analysis.citations:
         family = citation.family

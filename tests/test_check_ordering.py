@@ -118,6 +118,27 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
             ),
             "nationalarchives",
         ),
+        # an anonymous work's edition opens with its title: the title files it, not the
+        # editor named after it; an edited book that opens with its editor is the editor's
+        (
+            Reference(
+                editors=(Name("Herbers", "Klaus"),),
+                title="Liber Sancti Jacobi",
+                segments=(
+                    ("title", "*Liber Sancti Jacobi*."),
+                    ("editor", "Edited by Klaus Herbers."),
+                ),
+            ),
+            "libersanctijacobi",
+        ),
+        (
+            Reference(
+                editors=(Name("Lucas", "W. Scott"),),
+                title="Britain and Suez",
+                segments=(("editor", "Lucas, W. Scott, ed."), ("title", "*Britain and Suez*.")),
+            ),
+            "lucas",
+        ),
         # a publisher after the year is the imprint: the title files the entry
         (
             Reference(
@@ -189,6 +210,29 @@ def test_sorted_lists_pass(families: list[str]) -> None:
 def test_one_authors_works_may_stand_in_any_order() -> None:
     refs = (by("Carr"), by("Rogovin", title="Terror"), by("Rogovin", title="1937"), by("Sedov"))
     assert list(bibliography_order(document(*refs), Settings())) == []
+
+
+@pytest.mark.parametrize(
+    ("families", "reported"),
+    [
+        # a lower-case particle passed over (Dutch, German, Chicago) ...
+        (["Lenin", ("Linden", "van der"), "Luxemburg"], []),
+        # ... or filed as written (reference managers' APA and Harvard)
+        (["Crichton", ("Moel", "de"), "Department", "Environment", "Met"], []),
+        (["Sweller", "Tunstall", ("Merriënboer", "van")], []),
+        # filed in neither place
+        (["Crichton", "Department", "Environment", ("Moel", "de"), "Met"], ["de Moel"]),
+        (["Ahn", ("Moel", "de"), "Crichton", "Department", "Met"], ["de Moel"]),
+        # a capitalised particle files the name under itself only
+        (["Lenin", ("Linden", "Van der"), "Luxemburg"], ["Van der Linden"]),
+    ],
+)
+def test_a_lower_case_particle_files_either_way(
+    families: list[str | tuple[str, str]], reported: list[str]
+) -> None:
+    refs = (by(*f) if isinstance(f, tuple) else by(f) for f in families)
+    hits = bibliography_order(document(*refs), Settings())
+    assert [dict(h.data)["name"] for h in hits] == reported
 
 
 def test_particles_file_by_capitalisation() -> None:

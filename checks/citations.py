@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from bib.citations import Citation
 from bib.linking import families, given_agrees, title_subjects, year_of
 from bib.model import Document, Entry, Severity
 from bib.namefold import are_variants, fold_name
@@ -200,7 +201,8 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
     "(Harris 2015)" when the list has Harris 2016: one of the two is wrong. A
     co-author's year may be that of the joint work even where the name leads
     other works: "Roediger and Karpicke (2006)" cites the paper Roediger wrote
-    with Karpicke, not Karpicke's own of 2008.
+    with Karpicke, not Karpicke's own of 2008. Authors cited together share one year
+    and one mistake: "Orben and Przybylski (2018)" is reported once, at Orben.
 
     Failing example::
 
@@ -223,6 +225,7 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
     """
     years: Mapping[str, frozenset[str]] | None = None  # read only when a year disagrees
+    reported: Citation | None = None
     for found in citing(document).links:
         citation = found.citation
         year = year_of(citation.year)
@@ -236,12 +239,30 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
         years = years_by_person(document.entries) if years is None else years
         if cited & years.get(fold_name(citation.family), frozenset()):
             continue  # the year of a work the person wrote with another, who leads it
+        if reported is not None and cited_together(reported, citation):
+            continue
+        reported = citation
         yield Hit(
             citation.span,
             f"{citation.family} {citation.year}: the list has {citation.family} "
             f"{' and '.join(listed)}",
             (("name", citation.family), ("year", citation.year), ("listed_years", listed)),
         )
+
+
+# What stands between two authors cited together: " and ", " & ", ", ", ", and ".
+_BETWEEN_AUTHORS = 7
+
+
+def cited_together(first: Citation, then: Citation) -> bool:
+    """Whether ``then`` is a co-author cited with ``first``, sharing its year: "Orben and
+    Przybylski (2018)", "(Roediger & Karpicke, 2006)"."""
+    gap = then.span.column - first.span.end_column
+    return (
+        then.span.line == first.span.end_line
+        and then.year == first.year
+        and 0 < gap <= _BETWEEN_AUTHORS
+    )
 
 
 def years_by_person(entries: Sequence[Entry]) -> Mapping[str, frozenset[str]]:

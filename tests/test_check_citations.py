@@ -63,8 +63,11 @@ Roediger, H. L., & Karpicke, J. D. (2006). Testing. *Psychological Science, 17*(
         ("Roediger and Karpicke (2006) tested recall.", []),
         ("Karpicke and Roediger (2008) tested recall.", []),
         ("Retrieval helps (Roediger & Karpicke, 2006).", []),
-        # a year that none of the person's works has, in any place among its names
-        ("Karpicke and Roediger (2007) tested recall.", [3, 3]),
+        # a year that none of the person's works has, in any place among its names,
+        # reported once for the authors cited together
+        ("Karpicke and Roediger (2007) tested recall.", [3]),
+        ("Retrieval helps (Roediger & Karpicke, 2007).", [3]),
+        ("Roediger (2007) and later Karpicke (2007) tested recall.", [3, 3]),
     ],
 )
 def test_a_co_authors_year_may_be_the_joint_works(body: str, mismatched: list[int]) -> None:

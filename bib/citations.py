@@ -1176,11 +1176,23 @@ NOT_PERSONS = frozenset(
 
 
 # Nouns that make a name an institution's: "World Bank", "Pew Research Center".
-INSTITUTIONAL = NOT_PERSONS | frozenset(
-    """bank organization organisation fund group union network trust service services party
+INSTITUTIONAL = (
+    NOT_PERSONS
+    | frozenset(
+        """bank organization organisation fund group union network trust service services party
     league academy institution board programme program forum alliance federation
     corporation authority administration government court nations secretariat
-    observatory""".split()
+    observatory college""".split()
+    )
+    | frozenset(
+        # The same nouns in the languages whose institutions English essays most often cite:
+        # "Oficina del Peregrino", "Istituto Centrale per il Catalogo", "Bundesamt für Statistik".
+        """oficina instituto institut istituto ministerio ministère ministero ministerium archivo
+    archivio arquivo biblioteca bibliothèque bibliothek museo musée museu universidad
+    universidade università université universität centro fundación fundação fondazione
+    fondation stiftung sociedad società société gesellschaft comisión commissione
+    consejo conseil consiglio bundesamt académie academia accademia asociación verein""".split()
+    )
 )
 
 

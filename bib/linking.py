@@ -120,15 +120,22 @@ def is_organisation(reference: Reference) -> bool:
     """Whether the reference's sole author is an organisation written as such ("World
     Bank.", "Human Rights Watch."), which the parser reads as a given and a family name.
 
-    Not inverted, no initials, and either an institutional noun in it, a lower-case "for"
+    Also when the parser made two people of it at an "and". Not inverted, no initials,
+    and either an institutional noun in it, a lower-case "for"
     that no person's name has ("Deans for Impact", "Teach for America"), or the name
     written again as the publisher or in the title (APA: "World Bank. ... World Bank.").
     """
     names = reference.authors or reference.editors
-    if len(names) != 1 or names[0].particle:
-        return False
     label = "author" if reference.authors else "editor"
     written = next((text for name, text in reference.segments if name == label), "")
+    if len(names) > 1:
+        # "Royal College of Paediatrics and Child Health.", read as two people at its "and":
+        # uninverted, and an institutional noun in it.
+        return "," not in written.strip(" .,") and any(
+            word.lower().strip(".,") in INSTITUTIONAL for word in written.split()
+        )
+    if not names:
+        return False
     full = str(names[0])
     words = full.split()
     if "," in written.strip(" .,") or len(words) < 2:
@@ -136,7 +143,9 @@ def is_organisation(reference: Reference) -> bool:
     if any(len(word.strip(".")) == 1 for word in words):
         return False  # "Zenon E. Kohut": a person, written given name first
     if any(word.lower().strip(".,") in INSTITUTIONAL for word in words) or "for" in words:
-        return True
+        return True  # also with a word read as a particle: "Oficina del Peregrino"
+    if names[0].particle:
+        return False
     again = f"{reference.publisher} {reference.title} {reference.container}"
     return full.lower() in again.lower()
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bib.citations import NOT_PERSONS, common_words, is_common_word
-from bib.linking import people
+from bib.linking import is_organisation, people
 from bib.model import Document, Severity, Span
 from bib.namefold import (
     allowed_slips,
@@ -96,6 +96,8 @@ def _spellings(document: Document) -> list[_Spelling]:
             seen[text] = _Spelling(text, known.span, True, given or known.given)
 
     for entry in document.entries:
+        if is_organisation(entry.reference):
+            continue  # "Royal College of Paediatrics" is no person, whatever the parser made of it
         for name in people(entry):
             # Italics are markup, not letters: "*Punch*. 1858." files the periodical Punch.
             family = name.full_family.strip(EMPHASIS)

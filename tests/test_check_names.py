@@ -164,3 +164,24 @@ def test_a_periodicals_italics_are_no_part_of_its_name() -> None:
     document = read_document(PERIODICALS.encode(), "essay.md")
     assert list(name_variant(document, Settings())) == []
 
+
+COLLEGES = """Screens and sleep
+
+Professional bodies have responded with guidance: the
+American Academy of Pediatrics (2016) recommends media-free bedrooms, and the
+Royal College of Paediatrics and Child Health (2019) advises families to avoid
+screens for an hour before bed.
+
+References
+
+American Academy of Pediatrics. (2016). Media and young minds. Pediatrics,
+    138(5), Article e20162591.
+
+Royal College of Paediatrics and Child Health. (2019). The health impacts of
+    screen time: A guide for clinicians and parents.
+"""
+
+
+def test_two_organisations_are_no_variants_of_one_person() -> None:
+    document = read_document(COLLEGES.encode(), "essay.txt")
+    assert list(name_variant(document, Settings())) == []

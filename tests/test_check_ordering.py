@@ -82,6 +82,23 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         (written("World Bank.", Name("Bank", "World"), publisher="World Bank"), "worldbank"),
         (written("Pew Research Center.", Name("Center", "Pew Research")), "pewresearchcenter"),
         (written("Deans for Impact.", Name("Impact", "Deans for")), "deansforimpact"),
+        (
+            written("Oficina del Peregrino.", Name("Peregrino", "Oficina", "del")),
+            "oficinadelperegrino",
+        ),
+        (written("Ramón del Valle-Inclán.", Name("Valle-Inclán", "Ramón", "del")), "valleinclan"),
+        # an organisation with "and" in its name, which the parser made two people of
+        (
+            Reference(
+                authors=(Name("Paediatrics", "Royal College of"), Name("Health", "Child")),
+                title="Screen time",
+                segments=(
+                    ("author", "Royal College of Paediatrics and Child Health."),
+                    ("title", "Screen time."),
+                ),
+            ),
+            "royalcollegeofpaediatricsandchildhealth",
+        ),
         (written("Reece Jones.", Name("Jones", "Reece")), "jones"),
         (written("Zenon E. Kohut.", Name("Kohut", "Zenon E.")), "kohut"),
         (written("Ó Gráda, C.", Name("Gráda", "Ó")), "ograda"),

@@ -262,6 +262,7 @@ def test_pages_label(marked: str, expected: str | None) -> None:
         ("{author:Robert Conquest}, {title:The Great Terror} ({date:1992})", "Given Family"),
         ("{author:World Bank}. ({date:2019}). {title:Tajikistan update}.", None),
         ("{author:Deans for Impact}. ({date:2015}). {title:The science of learning}.", None),
+        ('{author:Oficina del Peregrino}. "{title:Estadísticas}." Accessed 2025.', None),
         ("{author:Conquest}. {title:The Great Terror} ({date:1992})", None),
         ("{author:Conquest} (ed.) {title:The Great Terror} ({date:1992})", None),
         ("{title:The Great Terror} ({date:1992})", None),

@@ -76,6 +76,7 @@ class Shape(NamedTuple):
     family: str = ""
     given: str = ""
     organisation: bool = False  # the author is an institution ("World Bank")
+    year: str = ""  # the entry's year as the parser read it ("2023" of "(2023)")
 
     def first(self, labels: frozenset[str]) -> int | None:
         return next((i for i, p in enumerate(self.pieces) if p.label in labels), None)
@@ -190,8 +191,13 @@ def imprint_group(shape: Shape) -> str:
 
 
 def year_position(shape: Shape) -> str | None:
-    """Where the year stands: after the names, before or after the pages, at the end."""
-    date = shape.last("date")
+    """Where the year stands: after the names, before or after the pages, at the end.
+
+    The year is the date that holds the entry's year: a newspaper's day ("5 June") or
+    the day a page was read ("Accessed: 2 March 2025") may follow it, and a
+    reprint's first year may precede it ("1818. Edited by ..., 1994").
+    """
+    date = year_piece(shape)
     if date is None:
         return None
     leading = [p.label for p in shape.pieces[:date] if p.label != "citation-number"]
@@ -204,6 +210,13 @@ def year_position(shape: Shape) -> str | None:
         return "before the pages" if date < pages else "after the pages"
     following = [p for p in shape.pieces[date + 1 :] if p.label not in TRAILING_LABELS]
     return "at the end" if not following else f"before the {following[0].label}"
+
+
+def year_piece(shape: Shape) -> int | None:
+    """The first date piece that holds the entry's year, else the last date piece."""
+    dates = [i for i, p in enumerate(shape.pieces) if p.label == "date"]
+    holding = [i for i in dates if shape.year and shape.year in shape.text(i)]
+    return holding[0] if holding else (dates[-1] if dates else None)
 
 
 def _headed_by_title(shape: Shape) -> bool:
@@ -409,8 +422,11 @@ def publisher_after_italics(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece,
     return pieces
 
 
-# "Originally published 1845", "First published as ...": another edition follows.
-_OTHER_EDITION = patterns.compile(r"\b(?:originally|first)\s+published\b", re.IGNORECASE)
+# "Originally published 1845", "First published as ...", "Reprinted as *Another Title*":
+# another edition follows.
+_OTHER_EDITION = patterns.compile(
+    r"\b(?:(?:originally|first)\s+published|reprinted\s+as)\b", re.IGNORECASE
+)
 # Words that are neither a publisher nor a title: a reprint's label, a book's medium.
 _REPRINT = patterns.compile(r"^(?:reprint(?:ed)?|repr)$", re.IGNORECASE)
 _MEDIUM = patterns.compile(
@@ -422,7 +438,7 @@ _MEDIUM = patterns.compile(
 def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """The pieces that describe the entry's own edition.
 
-    What follows "Originally published" or "First published" is another edition's
+    What follows "Originally published", "First published" or "Reprinted as" is another edition's
     (Engels's "Penguin. Originally published 1845."): it is cut off. The word
     "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder") and a
     medium read as a title ("2005. Kindle.") are asides, like a URL.
@@ -444,6 +460,7 @@ def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, 
     )
 
 
+_YEAR = patterns.compile(r"\d{4}")
 # A page range and, after a comma, the year: "1409–1453, 2021".
 _PAGES_THEN_YEAR = patterns.compile(r"\d\s*[-–—]\s*\d+\s*,\s*((?:1[5-9]|20)\d\d)[a-z]?$")
 
@@ -478,10 +495,18 @@ def shape_of(entry: Entry) -> Shape | None:
         # An organisation heading the entry, read as its publisher, stands for its author.
         pieces = (pieces[0]._replace(label="author"), *pieces[1:])
     names = ref.authors or ref.editors
+    found = _YEAR.search(ref.year)
+    year = found.group() if found else ""
     if not names:
-        return Shape(entry.raw, ref.type, pieces)
+        return Shape(entry.raw, ref.type, pieces, year=year)
     return Shape(
-        entry.raw, ref.type, pieces, names[0].full_family, names[0].given, is_corporate(ref)
+        entry.raw,
+        ref.type,
+        pieces,
+        names[0].full_family,
+        names[0].given,
+        is_corporate(ref),
+        year=year,
     )
 
 

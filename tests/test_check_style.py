@@ -42,7 +42,10 @@ def entry(marked: str, kind: EntryType = EntryType.BOOK, line: int = 1) -> Entry
     segments = tuple((m.group(1), m.group(2)) for m in _SEGMENT.finditer(marked))
     raw = _SEGMENT.sub(lambda m: m.group(2), marked)
     names = tuple(name(text) for label, text in segments if label == "author")
-    return Entry(raw, Span(line), Reference(type=kind, authors=names, segments=segments))
+    # the year as the parser reads it: that of the first date that gives one
+    years = (re.search(r"\d{4}", text) for label, text in segments if label == "date")
+    year = next((found.group() for found in years if found), "")
+    return Entry(raw, Span(line), Reference(type=kind, authors=names, year=year, segments=segments))
 
 
 def name(text: str) -> Name:
@@ -196,6 +199,13 @@ def test_a_second_imprint_does_not_change_the_entrys_group() -> None:
         # no author: the heading (an organisation read as a title) stands in its place
         (ORGANISATION_AS_TITLE, "after the names"),
         ("{title:Tajikistan profile}. {publisher:IOM}, {date:2019}.", "at the end"),
+        # the year is the date that holds the entry's year, not a day or an access date
+        (
+            "{author:BBC News} ({date:2023}) '{title:Back to the office}', {container:BBC News}, "
+            "{date:5 June}. {url:Available at: https://bbc.co.uk} ({note:Accessed: 2} "
+            "{date:March 2025}).",
+            "after the names",
+        ),
         # a year the parser kept with the pages still stands after them
         (
             "{author:Agarwal, P. K.} {title:Retrieval}. {container:R}, {pages:1409–1453, 2021}.",
@@ -508,6 +518,14 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
             "{place:Harmondsworth}: {publisher:Penguin. Originally published} {date:1845}.",
             "Place: Publisher",
             "after the names",
+        ),
+        # what follows "Reprinted as" is another edition's, under another title
+        (
+            "{author:Sumption, J.} *{title:Pilgrimage}*. {place:London}: {publisher:Faber}, "
+            "{date:1975}. {title:Reprinted as *The Age of Pilgrimage*}. {place:Mahwah, NJ}: "
+            "{publisher:HiddenSpring}, {date:2003}.",
+            "Place: Publisher, Year",
+            "at the end",
         ),
         # "Reprint" is no publisher
         (

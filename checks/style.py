@@ -38,6 +38,9 @@ MAJORITY = 0.6
 # A letter standing alone ("J." or "J"), not the "O" of "O'Brien".
 _INITIAL = patterns.compile(r"(?<![^\W\d_]|['’])([^\W\d_])(?![^\W\d_]|['’])(\.?)")
 _PAGE_LABEL = patterns.compile(r"\bpp?\.", re.IGNORECASE)
+# An online journal's article number in place of pages: "Article 104056", "e1211".
+_ARTICLE_NUMBER = patterns.compile(r"\barticle\s+(?:no\.\s*)?$", re.IGNORECASE)
+_E_NUMBER = patterns.compile(r"e\d{3,}$")
 _RANGE = patterns.compile(r"(\d+)\D+(\d+)")
 # "London: Pimlico" read as one place or one publisher.
 _PLACE_PUBLISHER = patterns.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
@@ -256,9 +259,12 @@ def title_marks(shape: Shape) -> str | None:
 
 
 def pages_label(shape: Shape) -> str | None:
-    """Whether the pages carry "p." or "pp."."""
+    """Whether the pages carry "p." or "pp."; an article number ("e1211", "Article
+    104056") is no page and takes neither."""
     pages = shape.last("pages")
     if pages is None or looks_like_years(shape.text(pages)):
+        return None
+    if _ARTICLE_NUMBER.search(shape.before(pages)[-12:]) or _E_NUMBER.match(shape.text(pages)):
         return None
     labelled = _PAGE_LABEL.search(shape.before(pages) + shape.text(pages))
     return "with p./pp." if labelled else "bare numbers"

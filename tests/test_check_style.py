@@ -258,6 +258,9 @@ def test_title_marks(marked: str, expected: str | None) -> None:
         (KHLEVNIUK, "with p./pp."),
         (BARE_PAGES, "bare numbers"),
         (CONQUEST, None),
+        # an article number is no page
+        (article("Lane, S. N.", "Flood", " ({date:2017}) {pages:e1211}"), None),
+        (article("Kim, Y.", "Testing", " ({date:2020}) Article {pages:104056}"), None),
     ],
 )
 def test_pages_label(marked: str, expected: str | None) -> None:

@@ -55,8 +55,9 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     place (Chicago before its 18th edition), off when they do not; then an entry written
     in another style (an APA entry in a Chicago list) is left to inconsistent-style,
     which reports its form once. An article with a DOI or URL may be online-only and is
-    not asked for pages. A reference that could not be read at all (no author, editor or
-    title) is left to ``unparsed-reference``, and a second copy of an entry to
+    not asked for pages, and neither is a chapter read at its web address (an entry of
+    an online encyclopedia). A reference that could not be read at all (no author,
+    editor or title) is left to ``unparsed-reference``, and a second copy of an entry to
     duplicate-entry. Everything needs a year, except a web page that gives the date it
     was read. A "chapter" with neither editors nor an "In" before its book may be a book
     whose title was read in two parts, and is not judged. A piece dated to the day (a
@@ -125,7 +126,9 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
         if not (ref.doi or ref.url):
             needed["pages"] = bool(ref.pages)
     elif kind in BOOK_LIKE:
-        if kind is EntryType.CHAPTER:
+        if kind is EntryType.CHAPTER and not (ref.url and not ref.doi):
+            # An entry of an online reference work read at its web address has no pages
+            # (a DOI'd e-book chapter has them, and is asked).
             needed["pages"] = bool(ref.pages)
         place, publisher = imprint_of(ref)
         # Where books name no place (APA, MLA), a lone imprint word is the publisher the

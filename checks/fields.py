@@ -237,14 +237,18 @@ def _after_report_number(ref: Reference) -> str:
     return ""
 
 
-# APA's translator or editor after the title, "(F. Wischnewetzky, Trans.). Penguin."
+# APA's translator or editor after the title, "(F. Wischnewetzky, Trans.). Penguin."; MLA's
+# edition after the editor, then the publisher: "Edited by Paul B. Armstrong, 4th ed., Norton,".
 _AFTER_ROLE = patterns.compile(
-    r"\b(?:trans|eds?|narr)\.\)[.,]?\s+([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$", re.IGNORECASE
+    r"(?:\b(?:trans|eds?|narr)\.\)[.,]?|\b(?:\d+(?:st|nd|rd|th)|rev|revised|expanded)\s+ed\.,)"
+    r"\s+([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$",
+    re.IGNORECASE,
 )
 
 
 def _after_role(ref: Reference) -> str:
-    """The publisher the parser kept with a translator or editor in parentheses."""
+    """The publisher the parser kept with a translator or editor: in APA's parentheses, or
+    after MLA's edition statement."""
     for label, text in ref.segments:
         if label in ("translator", "editor") and (found := _AFTER_ROLE.search(text)):
             return found.group(1)

@@ -228,6 +228,21 @@ def test_judged_type_doubts_the_parsers_chapters(
             replace(no_imprint(""), segments=(("translator", "Translated by F. W."),)),
             ("", ""),
         ),
+        # MLA: the edition after the editor, then the publisher
+        (
+            replace(
+                no_imprint(""),
+                segments=(
+                    ("title", "*Heart of Darkness*. 1899."),
+                    ("editor", "Edited by Paul B. Armstrong, 4th ed., W. W. Norton,"),
+                ),
+            ),
+            ("", "W. W. Norton"),
+        ),
+        (
+            replace(no_imprint(""), segments=(("editor", "Edited by Paul B. Armstrong,"),)),
+            ("", ""),
+        ),
         # a report's number between the title and its publisher, which came out as a note
         (
             replace(

@@ -129,10 +129,15 @@ def is_organisation(reference: Reference) -> bool:
     label = "author" if reference.authors else "editor"
     written = next((text for name, text in reference.segments if name == label), "")
     if len(names) > 1:
-        # "Royal College of Paediatrics and Child Health.", read as two people at its "and":
-        # uninverted, and an institutional noun in it.
-        return "," not in written.strip(" .,") and any(
-            word.lower().strip(".,") in INSTITUTIONAL for word in written.split()
+        # "Royal College of Paediatrics and Child Health.", read as two people at its "and",
+        # "Department for Environment, Food and Rural Affairs" at its comma: what stands
+        # before the first comma is several words, none an initial, one institutional
+        # (an inverted person's family name before it is one word: "Bank, M.").
+        head = written.strip(" .,").split(",")[0].split()
+        return (
+            len(head) > 1
+            and not any(len(word.strip(".")) == 1 for word in head)
+            and any(word.lower() in INSTITUTIONAL for word in head)
         )
     if not names:
         return False
@@ -179,8 +184,14 @@ def is_corporate(ref: Reference) -> bool:
 
 
 def heading(entry: Entry) -> str:
-    """What the entry is filed under: its first author or editor, else its title."""
+    """What the entry is filed under: its first author or editor, else its title; an
+    organisation as the entry writes it ("Department for Environment, Food and Rural
+    Affairs"), whatever names the parser made of it."""
     names = people(entry)
+    if names and is_organisation(entry.reference):
+        label = "author" if entry.reference.authors else "editor"
+        written = next((t for name, t in entry.reference.segments if name == label), "")
+        return written.strip(" .,;:") or str(names[0])
     return str(names[0]) if names else entry.reference.title
 
 

@@ -125,3 +125,21 @@ Desmond, A. and Moore, J. (1991) *Darwin*. London: Michael Joseph.
 def test_a_citations_year_picks_the_work_it_cites(body: str, unused: list[int]) -> None:
     document = read_document(f"# Probe\n\n{body}\n{DESMOND}".encode(), "essay.md")
     assert [h.span.line for h in unused_reference(document, Settings())] == unused
+
+
+DEPARTMENT = """# Probe
+
+Policy changed in 2018 (DEFRA, 2018), as Massey (2005) foresaw.
+
+## References
+
+Department for Environment, Food and Rural Affairs (2018) *A green future*. London: HM Government.
+
+Massey, D. (2005) *For space*. London: Sage.
+"""
+
+
+def test_an_organisation_with_a_comma_in_its_name_is_cited_by_its_initials() -> None:
+    document = read_document(DEPARTMENT.encode(), "essay.md")
+    assert list(missing_reference(document, Settings())) == []
+    assert list(unused_reference(document, Settings())) == []

@@ -68,12 +68,17 @@ def corporate_name(ref: Reference) -> str:
 
 def filing_keys(ref: Reference) -> tuple[str, ...]:
     """Where the entry may be filed: ``sort_key``, then, for a first name with a
-    lower-case particle, the name as written with it ("de Moel" under D). Indexes pass
-    such a particle over (Dutch and German names, Chicago); reference managers' APA and
-    Harvard styles file it as written. Either is a filing, neither a slip."""
+    lower-case particle, the name as written with it ("de Moel" under D), and for an
+    organisation its name with a leading "The" ("The Guardian" under T). Indexes pass
+    such words over (Dutch and German names, Chicago, APA's group authors); reference
+    managers and many lists file them as written. Either is a filing, neither a slip."""
     key = sort_key(ref)
     names = heading_names(ref)
-    if not names or is_corporate(ref):
+    if names and is_corporate(ref):
+        # "The Guardian" under G as indexes file it, or under T as many lists do
+        written = _NOT_ALPHANUMERIC.sub("", fold(corporate_name(ref)))
+        return (key, written) if written != key else (key,)
+    if not names:
         return (key,)
     first = names[0]
     written = _inverted_family(ref) or first.full_family
@@ -199,6 +204,21 @@ def longest_sorted_run(keys: Sequence[str]) -> frozenset[int]:
     return frozenset(kept)
 
 
+def chosen_keys(filings: Sequence[tuple[str, ...]]) -> list[str]:
+    """Each entry's filing key: its first, unless only another fits between its neighbours
+    ("The Guardian" between Smith and Wilson is filed under T)."""
+    keys = []
+    for i, filing in enumerate(filings):
+        before = filings[i - 1][0] if i else ""
+        after = filings[i + 1][0] if i + 1 < len(filings) else None
+
+        def fits(key: str, before: str = before, after: str | None = after) -> bool:
+            return before <= key and (after is None or key <= after)
+
+        keys.append(next((k for k in filing if fits(k)), filing[0]))
+    return keys
+
+
 def _fits_between(ordered: Sequence[int], keys: Sequence[str], i: int, key: str) -> bool:
     """Whether ``key`` sorts between the kept entries before and after position ``i``."""
     position = bisect_right(ordered, i)
@@ -217,8 +237,9 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     title. Letters
     with diacritics sort with their base letter and case is ignored; "Mc" sorts
     as written. A lower-case particle may be passed over or filed as written
-    ("van der Linden" under L or V: indexes and reference managers differ); a
-    capitalised one counts ("Van der Linden" under V). One author's works may
+    ("van der Linden" under L or V: indexes and reference managers differ), and
+    so may an organisation's "The"; a capitalised particle counts ("Van der
+    Linden" under V). One author's works may
     stand in any order among themselves. The entries reported are the fewest
     whose removal leaves the list sorted, each with the entry it should follow.
     A list in parts ("Primary sources", "Secondary sources") is sorted part by
@@ -261,7 +282,7 @@ def misplaced_entries(entries: Sequence[Entry]) -> Iterator[Hit]:
     """Findings for the fewest entries whose removal leaves ``entries`` sorted."""
     sortable = [e for e in entries if sort_key(e.reference) and readable_parts(e.reference) is None]
     filings = [filing_keys(e.reference) for e in sortable]
-    keys = [found[0] for found in filings]
+    keys = chosen_keys(filings)
     kept = longest_sorted_run(keys)
     misplaced = [i for i in range(len(sortable)) if i not in kept]
     if len(sortable) >= 6 and len(misplaced) * 2 > len(sortable):

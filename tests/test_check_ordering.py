@@ -49,6 +49,12 @@ def written(author: str, name: Name, publisher: str = "") -> Reference:
     )
 
 
+def newspaper(written_name: str) -> Reference:
+    """A newspaper heading its entry, as the parser reads "The Guardian (2021)"."""
+    given, family = written_name.rsplit(" ", 1)
+    return written(written_name, Name(family, given))
+
+
 def document(*refs: Reference, raws: tuple[str, ...] = ()) -> Document:
     raws = raws or tuple(f"entry {i}" for i in range(len(refs)))
     entries = tuple(
@@ -240,6 +246,10 @@ def test_one_authors_works_may_stand_in_any_order() -> None:
         # filed in neither place
         (["Crichton", "Department", "Environment", ("Moel", "de"), "Met"], ["de Moel"]),
         (["Ahn", ("Moel", "de"), "Crichton", "Department", "Met"], ["de Moel"]),
+        # an organisation's "The" passed over or filed as written
+        (["Smith", ("The Guardian", ""), "Wilson"], []),
+        (["Dorling", ("The Guardian", ""), "Harvey"], []),
+        (["Dorling", "Harvey", "Lane", ("The Guardian", ""), "Massey", "Wilson"], ["The Guardian"]),
         # a capitalised particle files the name under itself only
         (["Lenin", ("Linden", "Van der"), "Luxemburg"], ["Van der Linden"]),
     ],
@@ -247,7 +257,10 @@ def test_one_authors_works_may_stand_in_any_order() -> None:
 def test_a_lower_case_particle_files_either_way(
     families: list[str | tuple[str, str]], reported: list[str]
 ) -> None:
-    refs = (by(*f) if isinstance(f, tuple) else by(f) for f in families)
+    refs = (
+        (newspaper(f[0]) if not f[1] else by(*f)) if isinstance(f, tuple) else by(f)
+        for f in families
+    )
     hits = bibliography_order(document(*refs), Settings())
     assert [dict(h.data)["name"] for h in hits] == reported
 

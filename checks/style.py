@@ -439,6 +439,14 @@ _MEDIUM = patterns.compile(
     r"^(?:kindle(?: edition| ed)?|e-?book|epub|pdf|microfilm|microfiche|cd-rom|audiobook)$",
     re.IGNORECASE,
 )
+# MLA's second container: the database an article was read in ("..., pp. 3-8. JSTOR,
+# www.jstor.org/..."), which the parser takes for a publisher.
+_DATABASE = patterns.compile(
+    r"^(?:jstor|project muse|proquest(?: central)?|ebscohost|gale(?: onefile)?|sciencedirect"
+    r"|academic search (?:complete|premier)|wiley online library|taylor (?:&|and) francis online"
+    r"|google books|hathitrust(?: digital library)?|internet archive|nexis uni|lexisnexis)$",
+    re.IGNORECASE,
+)
 
 
 def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
@@ -446,8 +454,9 @@ def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, 
 
     What follows "Originally published", "First published" or "Reprinted as" is another edition's
     (Engels's "Penguin. Originally published 1845."): it is cut off. The word
-    "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder") and a
-    medium read as a title ("2005. Kindle.") are asides, like a URL.
+    "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder"), a database
+    read as one (MLA's "pp. 3-8. JSTOR, www.jstor.org/..."), and a medium read as a
+    title ("2005. Kindle.") are asides, like a URL.
     """
     found = _OTHER_EDITION.search(raw)
     if found:
@@ -459,7 +468,10 @@ def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, 
         pieces = tuple(p for p in kept if p.end > p.start) or pieces
     return tuple(
         p._replace(label="note")
-        if (p.label in IMPRINT_LABELS and _REPRINT.match(raw[p.start : p.end]))
+        if (
+            p.label in IMPRINT_LABELS
+            and (_REPRINT.match(raw[p.start : p.end]) or _DATABASE.match(raw[p.start : p.end]))
+        )
         or (p.label == "title" and i > 0 and _MEDIUM.match(raw[p.start : p.end]))
         else p
         for i, p in enumerate(pieces)

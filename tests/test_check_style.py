@@ -537,6 +537,14 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
             "Place: Publisher, Year",
             "at the end",
         ),
+        # MLA's second container, a database, is no publisher
+        (
+            '{author:Gikandi, S.} "{title:Chinua Achebe}." {container:Research}, '
+            "{volume:vol. 32, no. 3}, {date:2001}, {pages:pp. 3-8}. {publisher:JSTOR}, "
+            "{url:www.jstor.org/stable/3820402}.",
+            None,
+            "before the pages",
+        ),
         # a medium after the year is an aside, like a URL
         (
             "{author:Gatrell, P.} *{title:Russia's War}*. {place:Harlow}: "
@@ -547,7 +555,7 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
     ],
 )
 def test_other_editions_and_asides_are_not_the_entrys_imprint(
-    marked: str, imprint_pattern: str, year_at: str
+    marked: str, imprint_pattern: str | None, year_at: str
 ) -> None:
     found = shape(marked)
     assert imprint(found) == imprint_pattern

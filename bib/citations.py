@@ -281,6 +281,8 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
         parts = [token.text + "." if len(token.text) == 1 else token.text]
         j = i
         while j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]):
+            if tokens[j].text.endswith(("’s", "'s")):
+                break  # a possessive ends a name: "Kenneth Branagh's Mary Shelley's Frankenstein"
             following = tokens[j + 1].text
             if (
                 _is_capitalised(following)
@@ -303,6 +305,13 @@ def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
         given = " ".join(parts[:-1])
         yield _Run(first, family_index, given, family, possessive)
         i = j + 1
+        if tokens[j].text.endswith(("’s", "'s")):
+            # What a name possesses, capitalised, is a work's title: "Branagh's Mary
+            # Shelley's Frankenstein (1994)", "Harris's Great Fear (2016)".
+            while i < len(tokens) and _joined(text, tokens[i - 1], tokens[i]):
+                if not _is_capitalised(tokens[i].text) or tokens[i].text.lower() in _FUNCTION_WORDS:
+                    break
+                i += 1
 
 
 def _initial(text: str, tokens: Sequence[_Token], index: int) -> bool:
@@ -1167,11 +1176,23 @@ NOT_PERSONS = frozenset(
 
 
 # Nouns that make a name an institution's: "World Bank", "Pew Research Center".
-INSTITUTIONAL = NOT_PERSONS | frozenset(
-    """bank organization organisation fund group union network trust service services party
+INSTITUTIONAL = (
+    NOT_PERSONS
+    | frozenset(
+        """bank organization organisation fund group union network trust service services party
     league academy institution board programme program forum alliance federation
     corporation authority administration government court nations secretariat
-    observatory""".split()
+    observatory college""".split()
+    )
+    | frozenset(
+        # The same nouns in the languages whose institutions English essays most often cite:
+        # "Oficina del Peregrino", "Istituto Centrale per il Catalogo", "Bundesamt für Statistik".
+        """oficina instituto institut istituto ministerio ministère ministero ministerium archivo
+    archivio arquivo biblioteca bibliothèque bibliothek museo musée museu universidad
+    universidade università université universität centro fundación fundação fondazione
+    fondation stiftung sociedad società société gesellschaft comisión commissione
+    consejo conseil consiglio bundesamt académie academia accademia asociación verein""".split()
+    )
 )
 
 

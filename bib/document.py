@@ -22,6 +22,7 @@ from dataclasses import replace
 from bib.keys import assign_keys
 from bib.layout import find_parts
 from bib.model import Block, Document, Entry, Reference, Suppression
+from bib.repeats import with_repeated_names
 from bib.suppress import find_suppressions
 from bib.text import decode
 
@@ -115,9 +116,11 @@ def _with_entries(document: Document, parse: Parse | None) -> Document:
         from bib.parser import parse_reference
 
         parse = parse_reference
-    entries = tuple(
-        Entry(raw=block.text, span=block.span, reference=parse(block.text))
-        for block in document.references
+    entries = with_repeated_names(
+        [
+            Entry(raw=block.text, span=block.span, reference=parse(block.text))
+            for block in document.references
+        ]
     )
     return replace(document, entries=assign_keys(entries))
 

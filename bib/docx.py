@@ -47,6 +47,7 @@ from bib.layout import find_parts
 from bib.markdown import mask
 from bib.model import Block, Document, Entry, Span, Suppression
 from bib.parser import parse_reference
+from bib.repeats import with_repeated_names
 from bib.suppress import find_suppressions
 
 if TYPE_CHECKING:
@@ -118,9 +119,11 @@ def read_docx(data: bytes, path: str) -> Document:
     parts = find_parts(text, path, markdown=True)
     remap = _Remap(body)
     references = tuple(remap.block(block) for block in parts.references)
-    entries = tuple(
-        Entry(raw=block.text, span=block.span, reference=parse_reference(block.text))
-        for block in references
+    entries = with_repeated_names(
+        [
+            Entry(raw=block.text, span=block.span, reference=parse_reference(block.text))
+            for block in references
+        ]
     )
     return replace(
         parts,

@@ -120,22 +120,37 @@ def is_organisation(reference: Reference) -> bool:
     """Whether the reference's sole author is an organisation written as such ("World
     Bank.", "Human Rights Watch."), which the parser reads as a given and a family name.
 
-    Not inverted, no initials, and either an institutional noun in it or the name
+    Also when the parser made two people of it at an "and". Not inverted, no initials,
+    and either an institutional noun in it, a lower-case "for"
+    that no person's name has ("Deans for Impact", "Teach for America"), or the name
     written again as the publisher or in the title (APA: "World Bank. ... World Bank.").
     """
     names = reference.authors or reference.editors
-    if len(names) != 1 or names[0].particle:
-        return False
     label = "author" if reference.authors else "editor"
     written = next((text for name, text in reference.segments if name == label), "")
+    if len(names) > 1:
+        # "Royal College of Paediatrics and Child Health.", read as two people at its "and",
+        # "Department for Environment, Food and Rural Affairs" at its comma: what stands
+        # before the first comma is several words, none an initial, one institutional
+        # (an inverted person's family name before it is one word: "Bank, M.").
+        head = written.strip(" .,").split(",")[0].split()
+        return (
+            len(head) > 1
+            and not any(len(word.strip(".")) == 1 for word in head)
+            and any(word.lower() in INSTITUTIONAL for word in head)
+        )
+    if not names:
+        return False
     full = str(names[0])
     words = full.split()
     if "," in written.strip(" .,") or len(words) < 2:
         return False
     if any(len(word.strip(".")) == 1 for word in words):
         return False  # "Zenon E. Kohut": a person, written given name first
-    if any(word.lower().strip(".,") in INSTITUTIONAL for word in words):
-        return True
+    if any(word.lower().strip(".,") in INSTITUTIONAL for word in words) or "for" in words:
+        return True  # also with a word read as a particle: "Oficina del Peregrino"
+    if names[0].particle:
+        return False
     again = f"{reference.publisher} {reference.title} {reference.container}"
     return full.lower() in again.lower()
 
@@ -169,8 +184,14 @@ def is_corporate(ref: Reference) -> bool:
 
 
 def heading(entry: Entry) -> str:
-    """What the entry is filed under: its first author or editor, else its title."""
+    """What the entry is filed under: its first author or editor, else its title; an
+    organisation as the entry writes it ("Department for Environment, Food and Rural
+    Affairs"), whatever names the parser made of it."""
     names = people(entry)
+    if names and is_organisation(entry.reference):
+        label = "author" if entry.reference.authors else "editor"
+        written = next((t for name, t in entry.reference.segments if name == label), "")
+        return written.strip(" .,;:") or str(names[0])
     return str(names[0]) if names else entry.reference.title
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
+from bib.citations import Citation
 from bib.linking import families, given_agrees, title_subjects, year_of
-from bib.model import Document, Severity
+from bib.model import Document, Entry, Severity
 from bib.namefold import are_variants, fold_name
 from checks.citing import citing
 from checks.keys import cited_keys
@@ -197,7 +198,11 @@ def ambiguous_citation(document: Document, settings: Settings) -> Iterator[Hit]:
 def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
     """A citation gives a year that none of the author's entries has.
 
-    "(Harris 2015)" when the list has Harris 2016: one of the two is wrong.
+    "(Harris 2015)" when the list has Harris 2016: one of the two is wrong. A
+    co-author's year may be that of the joint work even where the name leads
+    other works: "Roediger and Karpicke (2006)" cites the paper Roediger wrote
+    with Karpicke, not Karpicke's own of 2008. Authors cited together share one year
+    and one mistake: "Orben and Przybylski (2018)" is reported once, at Orben.
 
     Failing example::
 
@@ -219,6 +224,8 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
 
         Harris, J. The Great Fear: Stalin's Terror of the 1930s (Oxford: Oxford University Press, 2016)
     """
+    years: Mapping[str, frozenset[str]] | None = None  # read only when a year disagrees
+    reported: Citation | None = None
     for found in citing(document).links:
         citation = found.citation
         year = year_of(citation.year)
@@ -226,14 +233,47 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
             continue
         listed = sorted({document.entries[i].reference.year for i in found.entries} - {""})
         # "Wolf (1982 [2010])": the first edition's year and the one read; either may be listed.
-        if not listed or set(re.findall(r"\d{4}", citation.year)) & set(listed):
+        cited = set(re.findall(r"\d{4}", citation.year))
+        if not listed or cited & set(listed):
             continue
+        years = years_by_person(document.entries) if years is None else years
+        if cited & years.get(fold_name(citation.family), frozenset()):
+            continue  # the year of a work the person wrote with another, who leads it
+        if reported is not None and cited_together(reported, citation):
+            continue
+        reported = citation
         yield Hit(
             citation.span,
             f"{citation.family} {citation.year}: the list has {citation.family} "
             f"{' and '.join(listed)}",
             (("name", citation.family), ("year", citation.year), ("listed_years", listed)),
         )
+
+
+# What stands between two authors cited together: " and ", " & ", ", ", ", and ".
+_BETWEEN_AUTHORS = 7
+
+
+def cited_together(first: Citation, then: Citation) -> bool:
+    """Whether ``then`` is a co-author cited with ``first``, sharing its year: "Orben and
+    Przybylski (2018)", "(Roediger & Karpicke, 2006)"."""
+    gap = then.span.column - first.span.end_column
+    return (
+        then.span.line == first.span.end_line
+        and then.year == first.year
+        and 0 < gap <= _BETWEEN_AUTHORS
+    )
+
+
+def years_by_person(entries: Sequence[Entry]) -> Mapping[str, frozenset[str]]:
+    """The years of every work each person (folded family name) wrote or edited, in any
+    place among its names: a co-author's works as well as those the person leads."""
+    years: dict[str, set[str]] = {}
+    for entry in entries:
+        year = year_of(entry.reference.year)
+        for family in families(entry) if year else ():
+            years.setdefault(fold_name(family), set()).add(year)
+    return {family: frozenset(found) for family, found in years.items()}
 
 
 def _title_fits_one(document: Document, indices: tuple[int, ...], hint: str) -> bool:

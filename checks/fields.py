@@ -55,8 +55,9 @@ def missing_field(document: Document, settings: Settings) -> Iterator[Hit]:
     place (Chicago before its 18th edition), off when they do not; then an entry written
     in another style (an APA entry in a Chicago list) is left to inconsistent-style,
     which reports its form once. An article with a DOI or URL may be online-only and is
-    not asked for pages. A reference that could not be read at all (no author, editor or
-    title) is left to ``unparsed-reference``, and a second copy of an entry to
+    not asked for pages, and neither is a chapter read at its web address (an entry of
+    an online encyclopedia). A reference that could not be read at all (no author,
+    editor or title) is left to ``unparsed-reference``, and a second copy of an entry to
     duplicate-entry. Everything needs a year, except a web page that gives the date it
     was read. A "chapter" with neither editors nor an "In" before its book may be a book
     whose title was read in two parts, and is not judged. A piece dated to the day (a
@@ -125,7 +126,9 @@ def missing_fields(ref: Reference, kind: EntryType, place_needed: bool) -> tuple
         if not (ref.doi or ref.url):
             needed["pages"] = bool(ref.pages)
     elif kind in BOOK_LIKE:
-        if kind is EntryType.CHAPTER:
+        if kind is EntryType.CHAPTER and not (ref.url and not ref.doi):
+            # An entry of an online reference work read at its web address has no pages
+            # (a DOI'd e-book chapter has them, and is asked).
             needed["pages"] = bool(ref.pages)
         place, publisher = imprint_of(ref)
         # Where books name no place (APA, MLA), a lone imprint word is the publisher the
@@ -205,9 +208,12 @@ _AFTER_ITALICS = patterns.compile(
 
 
 def _after_italics(ref: Reference) -> str:
-    """A publisher the parser left in the title, after the title's italics closed."""
+    """A publisher the parser left in the title, after the title's italics closed; or in
+    the book's title read as a container, when the entry has no title of its own (an
+    edited book: "Bloom, Harold, editor. *Mary Shelley's Frankenstein*. Chelsea House")."""
+    labels = ("title",) if ref.title else ("title", "container")
     for label, text in ref.segments:
-        if label == "title" and (found := _AFTER_ITALICS.search(text)):
+        if label in labels and (found := _AFTER_ITALICS.search(text)):
             return found.group(1)
     return ""
 
@@ -231,14 +237,18 @@ def _after_report_number(ref: Reference) -> str:
     return ""
 
 
-# APA's translator or editor after the title, "(F. Wischnewetzky, Trans.). Penguin."
+# APA's translator or editor after the title, "(F. Wischnewetzky, Trans.). Penguin."; MLA's
+# edition after the editor, then the publisher: "Edited by Paul B. Armstrong, 4th ed., Norton,".
 _AFTER_ROLE = patterns.compile(
-    r"\b(?:trans|eds?|narr)\.\)[.,]?\s+([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$", re.IGNORECASE
+    r"(?:\b(?:trans|eds?|narr)\.\)[.,]?|\b(?:\d+(?:st|nd|rd|th)|rev|revised|expanded)\s+ed\.,)"
+    r"\s+([^\W\d][^\d*_()]{1,80}?)[.,]?\s*$",
+    re.IGNORECASE,
 )
 
 
 def _after_role(ref: Reference) -> str:
-    """The publisher the parser kept with a translator or editor in parentheses."""
+    """The publisher the parser kept with a translator or editor: in APA's parentheses, or
+    after MLA's edition statement."""
     for label, text in ref.segments:
         if label in ("translator", "editor") and (found := _AFTER_ROLE.search(text)):
             return found.group(1)

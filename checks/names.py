@@ -9,7 +9,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bib.citations import NOT_PERSONS, common_words, is_common_word
-from bib.linking import people
+from bib.linking import is_organisation, people
 from bib.model import Document, Severity, Span
 from bib.namefold import (
     allowed_slips,
@@ -22,6 +22,8 @@ from bib.namefold import (
 from checks.citing import citing
 from checks.registry import Hit, rule
 from checks.settings import Settings
+
+EMPHASIS = "*_"
 
 
 class _Spelling(NamedTuple):
@@ -94,9 +96,13 @@ def _spellings(document: Document) -> list[_Spelling]:
             seen[text] = _Spelling(text, known.span, True, given or known.given)
 
     for entry in document.entries:
+        if is_organisation(entry.reference):
+            continue  # "Royal College of Paediatrics" is no person, whatever the parser made of it
         for name in people(entry):
-            if name.family and not _institutional(name.family):
-                add(name.full_family, entry.span, True, name.given)
+            # Italics are markup, not letters: "*Punch*. 1858." files the periodical Punch.
+            family = name.full_family.strip(EMPHASIS)
+            if family and not _institutional(family):
+                add(family, entry.span, True, name.given)
     analysis = citing(document)
     for citation in analysis.citations:
         family = citation.family

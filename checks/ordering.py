@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from bib import patterns
 from bib.linking import is_corporate
-from bib.model import Document, Entry, Reference, Severity
+from bib.model import Document, Entry, Name, Reference, Severity
 from checks.parsing import readable_parts
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -46,6 +46,19 @@ def sort_name(family: str) -> str:
     return " ".join(words)
 
 
+def heading_names(ref: Reference) -> tuple[Name, ...]:
+    """The names an entry is filed under: its authors, else its editors when they head it.
+
+    An anonymous work's edition opens with its title and names its editors after it
+    ("*Liber Sancti Jacobi*. Edited by Klaus Herbers..."): it is filed under the title,
+    as a reader looking for it would, and not under an editor named later on.
+    """
+    if ref.authors:
+        return ref.authors
+    labels = [label for label, _ in ref.segments if label in ("title", "editor")]
+    return ref.editors if not labels or labels[0] == "editor" else ()
+
+
 def corporate_name(ref: Reference) -> str:
     """An organisation's name as the entry writes it ("Times (London)"), else as parsed."""
     label = "author" if ref.authors else "editor"
@@ -53,9 +66,32 @@ def corporate_name(ref: Reference) -> str:
     return written.strip(" .,;:") or str((ref.authors or ref.editors)[0])
 
 
+def filing_keys(ref: Reference) -> tuple[str, ...]:
+    """Where the entry may be filed: ``sort_key``, then, for a first name with a
+    lower-case particle, the name as written with it ("de Moel" under D), and for an
+    organisation its name with a leading "The" ("The Guardian" under T). Indexes pass
+    such words over (Dutch and German names, Chicago, APA's group authors); reference
+    managers and many lists file them as written. Either is a filing, neither a slip."""
+    key = sort_key(ref)
+    names = heading_names(ref)
+    if names and is_corporate(ref):
+        # "The Guardian" under G as indexes file it, or under T as many lists do
+        written = _NOT_ALPHANUMERIC.sub("", fold(corporate_name(ref)))
+        return (key, written) if written != key else (key,)
+    if not names:
+        return (key,)
+    first = names[0]
+    written = _inverted_family(ref) or first.full_family
+    if written.split()[0][:1].islower():
+        alternative = _NOT_ALPHANUMERIC.sub("", fold(written))
+        if alternative != key:
+            return (key, alternative)
+    return (key,)
+
+
 def sort_key(ref: Reference) -> str:
     """Letters and digits of the first author's (else editor's, else title's) filing name."""
-    names = ref.authors or ref.editors
+    names = heading_names(ref)
     if names and is_corporate(ref):
         # "World Bank" under W, "Times (London)" under T, "The Guardian" under G
         text = _LEADING_ARTICLE.sub("", corporate_name(ref))
@@ -87,7 +123,7 @@ def corporate_heading(ref: Reference) -> str:
 def _inverted_family(ref: Reference) -> str:
     """The family name of an inverted first name as written before its comma: all of it
     is filed, also a word the parser took for a given name ("Ó Gráda, C.")."""
-    names = ref.authors or ref.editors
+    names = heading_names(ref)
     label = "author" if ref.authors else "editor"
     written = next((text for name, text in ref.segments if name == label), "")
     head, comma, _ = written.partition(",")
@@ -98,7 +134,7 @@ def _inverted_family(ref: Reference) -> str:
 
 
 def display_name(ref: Reference) -> str:
-    names = ref.authors or ref.editors
+    names = heading_names(ref)
     if names and is_corporate(ref):
         return corporate_name(ref)
     return names[0].full_family if names else corporate_heading(ref) or ref.title
@@ -168,15 +204,42 @@ def longest_sorted_run(keys: Sequence[str]) -> frozenset[int]:
     return frozenset(kept)
 
 
+def chosen_keys(filings: Sequence[tuple[str, ...]]) -> list[str]:
+    """Each entry's filing key: its first, unless only another fits between its neighbours
+    ("The Guardian" between Smith and Wilson is filed under T)."""
+    keys = []
+    for i, filing in enumerate(filings):
+        before = filings[i - 1][0] if i else ""
+        after = filings[i + 1][0] if i + 1 < len(filings) else None
+
+        def fits(key: str, before: str = before, after: str | None = after) -> bool:
+            return before <= key and (after is None or key <= after)
+
+        keys.append(next((k for k in filing if fits(k)), filing[0]))
+    return keys
+
+
+def _fits_between(ordered: Sequence[int], keys: Sequence[str], i: int, key: str) -> bool:
+    """Whether ``key`` sorts between the kept entries before and after position ``i``."""
+    position = bisect_right(ordered, i)
+    before = keys[ordered[position - 1]] if position else ""
+    after = keys[ordered[position]] if position < len(ordered) else None
+    return before <= key and (after is None or key <= after)
+
+
 @rule("L001", "bibliography-order", Severity.WARNING)
 def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     """A reference is out of alphabetical order.
 
     The list is sorted by the first author's family name, else the first
-    editor's, else the title (without a leading "The", "A" or "An"). Letters
+    editor's, else the title (without a leading "The", "A" or "An"); an edition
+    that opens with its title names its editors after it and is filed by the
+    title. Letters
     with diacritics sort with their base letter and case is ignored; "Mc" sorts
-    as written. A lower-case particle is passed over ("van der Linden" under L);
-    a capitalised one counts ("Van der Linden" under V). One author's works may
+    as written. A lower-case particle may be passed over or filed as written
+    ("van der Linden" under L or V: indexes and reference managers differ), and
+    so may an organisation's "The"; a capitalised particle counts ("Van der
+    Linden" under V). One author's works may
     stand in any order among themselves. The entries reported are the fewest
     whose removal leaves the list sorted, each with the entry it should follow.
     A list in parts ("Primary sources", "Secondary sources") is sorted part by
@@ -218,13 +281,16 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
 def misplaced_entries(entries: Sequence[Entry]) -> Iterator[Hit]:
     """Findings for the fewest entries whose removal leaves ``entries`` sorted."""
     sortable = [e for e in entries if sort_key(e.reference) and readable_parts(e.reference) is None]
-    keys = [sort_key(e.reference) for e in sortable]
+    filings = [filing_keys(e.reference) for e in sortable]
+    keys = chosen_keys(filings)
     kept = longest_sorted_run(keys)
     misplaced = [i for i in range(len(sortable)) if i not in kept]
     if len(sortable) >= 6 and len(misplaced) * 2 > len(sortable):
         return
     ordered = sorted(kept)
     for i in misplaced:
+        if any(_fits_between(ordered, keys, i, other) for other in filings[i][1:]):
+            continue  # filed where its particle's other convention puts it
         entry = sortable[i]
         before = [k for k in ordered if keys[k] <= keys[i]]
         name = display_name(entry.reference)

@@ -38,6 +38,9 @@ MAJORITY = 0.6
 # A letter standing alone ("J." or "J"), not the "O" of "O'Brien".
 _INITIAL = patterns.compile(r"(?<![^\W\d_]|['’])([^\W\d_])(?![^\W\d_]|['’])(\.?)")
 _PAGE_LABEL = patterns.compile(r"\bpp?\.", re.IGNORECASE)
+# An online journal's article number in place of pages: "Article 104056", "e1211".
+_ARTICLE_NUMBER = patterns.compile(r"\barticle\s+(?:no\.\s*)?$", re.IGNORECASE)
+_E_NUMBER = patterns.compile(r"e\d{3,}$")
 _RANGE = patterns.compile(r"(\d+)\D+(\d+)")
 # "London: Pimlico" read as one place or one publisher.
 _PLACE_PUBLISHER = patterns.compile(r"^[^\W\d][^:()\d]{1,39}:\s*\S")
@@ -76,6 +79,7 @@ class Shape(NamedTuple):
     family: str = ""
     given: str = ""
     organisation: bool = False  # the author is an institution ("World Bank")
+    year: str = ""  # the entry's year as the parser read it ("2023" of "(2023)")
 
     def first(self, labels: frozenset[str]) -> int | None:
         return next((i for i, p in enumerate(self.pieces) if p.label in labels), None)
@@ -190,8 +194,13 @@ def imprint_group(shape: Shape) -> str:
 
 
 def year_position(shape: Shape) -> str | None:
-    """Where the year stands: after the names, before or after the pages, at the end."""
-    date = shape.last("date")
+    """Where the year stands: after the names, before or after the pages, at the end.
+
+    The year is the date that holds the entry's year: a newspaper's day ("5 June") or
+    the day a page was read ("Accessed: 2 March 2025") may follow it, and a
+    reprint's first year may precede it ("1818. Edited by ..., 1994").
+    """
+    date = year_piece(shape)
     if date is None:
         return None
     leading = [p.label for p in shape.pieces[:date] if p.label != "citation-number"]
@@ -204,6 +213,13 @@ def year_position(shape: Shape) -> str | None:
         return "before the pages" if date < pages else "after the pages"
     following = [p for p in shape.pieces[date + 1 :] if p.label not in TRAILING_LABELS]
     return "at the end" if not following else f"before the {following[0].label}"
+
+
+def year_piece(shape: Shape) -> int | None:
+    """The first date piece that holds the entry's year, else the last date piece."""
+    dates = [i for i, p in enumerate(shape.pieces) if p.label == "date"]
+    holding = [i for i in dates if shape.year and shape.year in shape.text(i)]
+    return holding[0] if holding else (dates[-1] if dates else None)
 
 
 def _headed_by_title(shape: Shape) -> bool:
@@ -220,6 +236,8 @@ def title_marks(shape: Shape) -> str | None:
     Marks inside a title are the title's own: an italic title may open on a quoted
     phrase (*"Orator" Hunt*), and a plain one may too ('Working towards the Führer':
     Reflections...). A title is quoted only when its quotation closes where it ends.
+    The outermost mark decides: a quoted article title may open or end on a film's or
+    a book's italic title ("Looking at the Monster: *Frankenstein* and Film.").
     """
     title = shape.first(frozenset({"title"}))
     if title is None:
@@ -232,17 +250,21 @@ def title_marks(shape: Shape) -> str | None:
         title = later[0]
     opening = shape.before(title).rstrip()
     marks = opening[len(opening.rstrip(QUOTES + EMPHASIS)) :]
+    closing = shape.after(title).lstrip(" .,;:?!" + EMPHASIS)[:1]
+    if marks[:1] in tuple(QUOTES) and closing in tuple(QUOTES):
+        return "in quotation marks"
     if any(mark in EMPHASIS for mark in marks):
         return "in italics"
-    if marks and shape.after(title).lstrip(" .,;:?!")[:1] in tuple(QUOTES):
-        return "in quotation marks"
     return "plain"
 
 
 def pages_label(shape: Shape) -> str | None:
-    """Whether the pages carry "p." or "pp."."""
+    """Whether the pages carry "p." or "pp."; an article number ("e1211", "Article
+    104056") is no page and takes neither."""
     pages = shape.last("pages")
     if pages is None or looks_like_years(shape.text(pages)):
+        return None
+    if _ARTICLE_NUMBER.search(shape.before(pages)[-12:]) or _E_NUMBER.match(shape.text(pages)):
         return None
     labelled = _PAGE_LABEL.search(shape.before(pages) + shape.text(pages))
     return "with p./pp." if labelled else "bare numbers"
@@ -406,12 +428,23 @@ def publisher_after_italics(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece,
     return pieces
 
 
-# "Originally published 1845", "First published as ...": another edition follows.
-_OTHER_EDITION = patterns.compile(r"\b(?:originally|first)\s+published\b", re.IGNORECASE)
+# "Originally published 1845", "First published as ...", "Reprinted as *Another Title*":
+# another edition follows.
+_OTHER_EDITION = patterns.compile(
+    r"\b(?:(?:originally|first)\s+published|reprinted\s+as)\b", re.IGNORECASE
+)
 # Words that are neither a publisher nor a title: a reprint's label, a book's medium.
 _REPRINT = patterns.compile(r"^(?:reprint(?:ed)?|repr)$", re.IGNORECASE)
 _MEDIUM = patterns.compile(
     r"^(?:kindle(?: edition| ed)?|e-?book|epub|pdf|microfilm|microfiche|cd-rom|audiobook)$",
+    re.IGNORECASE,
+)
+# MLA's second container: the database an article was read in ("..., pp. 3-8. JSTOR,
+# www.jstor.org/..."), which the parser takes for a publisher.
+_DATABASE = patterns.compile(
+    r"^(?:jstor|project muse|proquest(?: central)?|ebscohost|gale(?: onefile)?|sciencedirect"
+    r"|academic search (?:complete|premier)|wiley online library|taylor (?:&|and) francis online"
+    r"|google books|hathitrust(?: digital library)?|internet archive|nexis uni|lexisnexis)$",
     re.IGNORECASE,
 )
 
@@ -419,10 +452,11 @@ _MEDIUM = patterns.compile(
 def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """The pieces that describe the entry's own edition.
 
-    What follows "Originally published" or "First published" is another edition's
+    What follows "Originally published", "First published" or "Reprinted as" is another edition's
     (Engels's "Penguin. Originally published 1845."): it is cut off. The word
-    "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder") and a
-    medium read as a title ("2005. Kindle.") are asides, like a URL.
+    "Reprint" read as a publisher ("1930. Reprint, New York: Pathfinder"), a database
+    read as one (MLA's "pp. 3-8. JSTOR, www.jstor.org/..."), and a medium read as a
+    title ("2005. Kindle.") are asides, like a URL.
     """
     found = _OTHER_EDITION.search(raw)
     if found:
@@ -434,11 +468,38 @@ def without_other_editions(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, 
         pieces = tuple(p for p in kept if p.end > p.start) or pieces
     return tuple(
         p._replace(label="note")
-        if (p.label in IMPRINT_LABELS and _REPRINT.match(raw[p.start : p.end]))
+        if (
+            p.label in IMPRINT_LABELS
+            and (_REPRINT.match(raw[p.start : p.end]) or _DATABASE.match(raw[p.start : p.end]))
+        )
         or (p.label == "title" and i > 0 and _MEDIUM.match(raw[p.start : p.end]))
         else p
         for i, p in enumerate(pieces)
     )
+
+
+_YEAR = patterns.compile(r"\d{4}")
+# A page range and, after a comma, the year: "1409–1453, 2021".
+_PAGES_THEN_YEAR = patterns.compile(r"\d\s*[-–—]\s*\d+\s*,\s*((?:1[5-9]|20)\d\d)[a-z]?$")
+
+
+def year_after_pages(raw: str, pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Pieces with a year the parser kept in the pages split off from them.
+
+    "*Educational Psychology Review, 33*(4), 1409–1453, 2021." comes out with pages
+    "1409–1453, 2021": a range ends at its last page, and a four-digit number after a
+    comma is the year (an entry that has a date of its own keeps its pieces).
+    """
+    if any(p.label == "date" for p in pieces):
+        return pieces
+    for i, piece in enumerate(pieces):
+        found = piece.label == "pages" and _PAGES_THEN_YEAR.search(raw, piece.start, piece.end)
+        if found:
+            comma = raw.rindex(",", piece.start, found.start(1))
+            pages = Piece("pages", piece.start, comma)
+            date = Piece("date", found.start(1), piece.end)
+            return (*pieces[:i], pages, date, *pieces[i + 1 :])
+    return pieces
 
 
 def shape_of(entry: Entry) -> Shape | None:
@@ -446,15 +507,24 @@ def shape_of(entry: Entry) -> Shape | None:
     pieces = locate(entry.raw, ref.segments)
     if not pieces:
         return None
-    pieces = without_other_editions(entry.raw, publisher_after_italics(entry.raw, pieces))
+    pieces = publisher_after_italics(entry.raw, year_after_pages(entry.raw, pieces))
+    pieces = without_other_editions(entry.raw, pieces)
     if not (ref.authors or ref.editors) and [p.label for p in pieces[:2]] == ["publisher", "date"]:
         # An organisation heading the entry, read as its publisher, stands for its author.
         pieces = (pieces[0]._replace(label="author"), *pieces[1:])
     names = ref.authors or ref.editors
+    found = _YEAR.search(ref.year)
+    year = found.group() if found else ""
     if not names:
-        return Shape(entry.raw, ref.type, pieces)
+        return Shape(entry.raw, ref.type, pieces, year=year)
     return Shape(
-        entry.raw, ref.type, pieces, names[0].full_family, names[0].given, is_corporate(ref)
+        entry.raw,
+        ref.type,
+        pieces,
+        names[0].full_family,
+        names[0].given,
+        is_corporate(ref),
+        year=year,
     )
 
 

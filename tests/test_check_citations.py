@@ -48,6 +48,33 @@ def test_a_citation_with_two_editions_years_fits_either(body: str, mismatched: l
     assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
 
 
+RETRIEVAL = """
+## References
+
+Karpicke, J. D., & Roediger, H. L. (2008). Retrieval. *Science, 319*(5865), 966–968.
+Roediger, H. L., & Karpicke, J. D. (2006). Testing. *Psychological Science, 17*(3), 249–255.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "mismatched"),
+    [
+        # each co-author's year is the joint work's, though each leads another work
+        ("Roediger and Karpicke (2006) tested recall.", []),
+        ("Karpicke and Roediger (2008) tested recall.", []),
+        ("Retrieval helps (Roediger & Karpicke, 2006).", []),
+        # a year that none of the person's works has, in any place among its names,
+        # reported once for the authors cited together
+        ("Karpicke and Roediger (2007) tested recall.", [3]),
+        ("Retrieval helps (Roediger & Karpicke, 2007).", [3]),
+        ("Roediger (2007) and later Karpicke (2007) tested recall.", [3, 3]),
+    ],
+)
+def test_a_co_authors_year_may_be_the_joint_works(body: str, mismatched: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{RETRIEVAL}".encode(), "essay.md")
+    assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
+
+
 PAINTERS = """
 ## References
 
@@ -98,3 +125,21 @@ Desmond, A. and Moore, J. (1991) *Darwin*. London: Michael Joseph.
 def test_a_citations_year_picks_the_work_it_cites(body: str, unused: list[int]) -> None:
     document = read_document(f"# Probe\n\n{body}\n{DESMOND}".encode(), "essay.md")
     assert [h.span.line for h in unused_reference(document, Settings())] == unused
+
+
+DEPARTMENT = """# Probe
+
+Policy changed in 2018 (DEFRA, 2018), as Massey (2005) foresaw.
+
+## References
+
+Department for Environment, Food and Rural Affairs (2018) *A green future*. London: HM Government.
+
+Massey, D. (2005) *For space*. London: Sage.
+"""
+
+
+def test_an_organisation_with_a_comma_in_its_name_is_cited_by_its_initials() -> None:
+    document = read_document(DEPARTMENT.encode(), "essay.md")
+    assert list(missing_reference(document, Settings())) == []
+    assert list(unused_reference(document, Settings())) == []

@@ -86,6 +86,34 @@ def document(*refs: Reference) -> Document:
             False,
             ("pages", "publisher", "year"),
         ),
+        # an entry of an online reference work has no pages; a DOI'd chapter has them
+        (
+            Reference(
+                type=EntryType.CHAPTER,
+                authors=HARRIS,
+                editors=HARRIS,
+                title="Memory",
+                publisher="Stanford University",
+                year="2016",
+                url="https://plato.stanford.edu/entries/memory/",
+            ),
+            False,
+            (),
+        ),
+        (
+            Reference(
+                type=EntryType.CHAPTER,
+                authors=HARRIS,
+                editors=HARRIS,
+                title="Memory",
+                publisher="Springer",
+                year="2016",
+                doi="10.1007/978-3-319-00000-0_1",
+                url="https://doi.org/10.1007/978-3-319-00000-0_1",
+            ),
+            False,
+            ("pages",),
+        ),
         (article(), True, ()),
         (article(pages=""), True, ("pages",)),
         (article(container=""), True, ("journal",)),
@@ -165,6 +193,26 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Centre for Economic History"),
         ),
         (no_imprint("*Wages* (2nd ed.)."), ("", "")),
+        # an edited book whose title was read as its container, the publisher with it
+        (
+            replace(
+                no_imprint(""),
+                title="",
+                segments=(
+                    ("editor", "Bloom, Harold, editor."),
+                    ("container", "*Mary Shelley's Frankenstein*. Chelsea House,"),
+                ),
+            ),
+            ("", "Chelsea House"),
+        ),
+        # an article's journal is no imprint: the article has a title of its own
+        (
+            replace(
+                no_imprint("“Encircled.”"),
+                segments=(("title", "“Encircled.”"), ("container", "*Journal*. Oxford")),
+            ),
+            ("", ""),
+        ),
         # a publisher kept with the translator in APA's parenthesis
         (
             replace(
@@ -178,6 +226,21 @@ def test_judged_type_doubts_the_parsers_chapters(
         ),
         (
             replace(no_imprint(""), segments=(("translator", "Translated by F. W."),)),
+            ("", ""),
+        ),
+        # MLA: the edition after the editor, then the publisher
+        (
+            replace(
+                no_imprint(""),
+                segments=(
+                    ("title", "*Heart of Darkness*. 1899."),
+                    ("editor", "Edited by Paul B. Armstrong, 4th ed., W. W. Norton,"),
+                ),
+            ),
+            ("", "W. W. Norton"),
+        ),
+        (
+            replace(no_imprint(""), segments=(("editor", "Edited by Paul B. Armstrong,"),)),
             ("", ""),
         ),
         # a report's number between the title and its publisher, which came out as a note

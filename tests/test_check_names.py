@@ -146,3 +146,42 @@ def test_a_particle_capitalised_to_open_a_sentence_is_no_variant() -> None:
     document = read_document(PARTICLES.encode(), "essay.md")
     found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
     assert found == [["van der Linden", "Van der Linden"]]
+
+
+PERIODICALS = """# Probe
+
+The cartoon mocked the Board (*Punch* 1858), and the *Times* (1858) agreed.
+
+## References
+
+*Punch*. 1858. "Father Thames Introducing His Offspring." July 3, 1858.
+
+*Times* (London). 1858. "The State of the Thames." June 18, 1858.
+"""
+
+
+def test_a_periodicals_italics_are_no_part_of_its_name() -> None:
+    document = read_document(PERIODICALS.encode(), "essay.md")
+    assert list(name_variant(document, Settings())) == []
+
+
+COLLEGES = """Screens and sleep
+
+Professional bodies have responded with guidance: the
+American Academy of Pediatrics (2016) recommends media-free bedrooms, and the
+Royal College of Paediatrics and Child Health (2019) advises families to avoid
+screens for an hour before bed.
+
+References
+
+American Academy of Pediatrics. (2016). Media and young minds. Pediatrics,
+    138(5), Article e20162591.
+
+Royal College of Paediatrics and Child Health. (2019). The health impacts of
+    screen time: A guide for clinicians and parents.
+"""
+
+
+def test_two_organisations_are_no_variants_of_one_person() -> None:
+    document = read_document(COLLEGES.encode(), "essay.txt")
+    assert list(name_variant(document, Settings())) == []

@@ -49,6 +49,12 @@ def written(author: str, name: Name, publisher: str = "") -> Reference:
     )
 
 
+def newspaper(written_name: str) -> Reference:
+    """A newspaper heading its entry, as the parser reads "The Guardian (2021)"."""
+    given, family = written_name.rsplit(" ", 1)
+    return written(written_name, Name(family, given))
+
+
 def document(*refs: Reference, raws: tuple[str, ...] = ()) -> Document:
     raws = raws or tuple(f"entry {i}" for i in range(len(refs)))
     entries = tuple(
@@ -81,6 +87,24 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
         # an organisation is filed as written; so is all of an inverted family name
         (written("World Bank.", Name("Bank", "World"), publisher="World Bank"), "worldbank"),
         (written("Pew Research Center.", Name("Center", "Pew Research")), "pewresearchcenter"),
+        (written("Deans for Impact.", Name("Impact", "Deans for")), "deansforimpact"),
+        (
+            written("Oficina del Peregrino.", Name("Peregrino", "Oficina", "del")),
+            "oficinadelperegrino",
+        ),
+        (written("Ramón del Valle-Inclán.", Name("Valle-Inclán", "Ramón", "del")), "valleinclan"),
+        # an organisation with "and" in its name, which the parser made two people of
+        (
+            Reference(
+                authors=(Name("Paediatrics", "Royal College of"), Name("Health", "Child")),
+                title="Screen time",
+                segments=(
+                    ("author", "Royal College of Paediatrics and Child Health."),
+                    ("title", "Screen time."),
+                ),
+            ),
+            "royalcollegeofpaediatricsandchildhealth",
+        ),
         (written("Reece Jones.", Name("Jones", "Reece")), "jones"),
         (written("Zenon E. Kohut.", Name("Kohut", "Zenon E.")), "kohut"),
         (written("Ó Gráda, C.", Name("Gráda", "Ó")), "ograda"),
@@ -116,6 +140,27 @@ def test_fold_drops_case_and_diacritics(text: str, expected: str) -> None:
                 ),
             ),
             "nationalarchives",
+        ),
+        # an anonymous work's edition opens with its title: the title files it, not the
+        # editor named after it; an edited book that opens with its editor is the editor's
+        (
+            Reference(
+                editors=(Name("Herbers", "Klaus"),),
+                title="Liber Sancti Jacobi",
+                segments=(
+                    ("title", "*Liber Sancti Jacobi*."),
+                    ("editor", "Edited by Klaus Herbers."),
+                ),
+            ),
+            "libersanctijacobi",
+        ),
+        (
+            Reference(
+                editors=(Name("Lucas", "W. Scott"),),
+                title="Britain and Suez",
+                segments=(("editor", "Lucas, W. Scott, ed."), ("title", "*Britain and Suez*.")),
+            ),
+            "lucas",
         ),
         # a publisher after the year is the imprint: the title files the entry
         (
@@ -188,6 +233,36 @@ def test_sorted_lists_pass(families: list[str]) -> None:
 def test_one_authors_works_may_stand_in_any_order() -> None:
     refs = (by("Carr"), by("Rogovin", title="Terror"), by("Rogovin", title="1937"), by("Sedov"))
     assert list(bibliography_order(document(*refs), Settings())) == []
+
+
+@pytest.mark.parametrize(
+    ("families", "reported"),
+    [
+        # a lower-case particle passed over (Dutch, German, Chicago) ...
+        (["Lenin", ("Linden", "van der"), "Luxemburg"], []),
+        # ... or filed as written (reference managers' APA and Harvard)
+        (["Crichton", ("Moel", "de"), "Department", "Environment", "Met"], []),
+        (["Sweller", "Tunstall", ("Merriënboer", "van")], []),
+        # filed in neither place
+        (["Crichton", "Department", "Environment", ("Moel", "de"), "Met"], ["de Moel"]),
+        (["Ahn", ("Moel", "de"), "Crichton", "Department", "Met"], ["de Moel"]),
+        # an organisation's "The" passed over or filed as written
+        (["Smith", ("The Guardian", ""), "Wilson"], []),
+        (["Dorling", ("The Guardian", ""), "Harvey"], []),
+        (["Dorling", "Harvey", "Lane", ("The Guardian", ""), "Massey", "Wilson"], ["The Guardian"]),
+        # a capitalised particle files the name under itself only
+        (["Lenin", ("Linden", "Van der"), "Luxemburg"], ["Van der Linden"]),
+    ],
+)
+def test_a_lower_case_particle_files_either_way(
+    families: list[str | tuple[str, str]], reported: list[str]
+) -> None:
+    refs = (
+        (newspaper(f[0]) if not f[1] else by(*f)) if isinstance(f, tuple) else by(f)
+        for f in families
+    )
+    hits = bibliography_order(document(*refs), Settings())
+    assert [dict(h.data)["name"] for h in hits] == reported
 
 
 def test_particles_file_by_capitalisation() -> None:

@@ -42,7 +42,10 @@ def entry(marked: str, kind: EntryType = EntryType.BOOK, line: int = 1) -> Entry
     segments = tuple((m.group(1), m.group(2)) for m in _SEGMENT.finditer(marked))
     raw = _SEGMENT.sub(lambda m: m.group(2), marked)
     names = tuple(name(text) for label, text in segments if label == "author")
-    return Entry(raw, Span(line), Reference(type=kind, authors=names, segments=segments))
+    # the year as the parser reads it: that of the first date that gives one
+    years = (re.search(r"\d{4}", text) for label, text in segments if label == "date")
+    year = next((found.group() for found in years if found), "")
+    return Entry(raw, Span(line), Reference(type=kind, authors=names, year=year, segments=segments))
 
 
 def name(text: str) -> Name:
@@ -196,6 +199,24 @@ def test_a_second_imprint_does_not_change_the_entrys_group() -> None:
         # no author: the heading (an organisation read as a title) stands in its place
         (ORGANISATION_AS_TITLE, "after the names"),
         ("{title:Tajikistan profile}. {publisher:IOM}, {date:2019}.", "at the end"),
+        # the year is the date that holds the entry's year, not a day or an access date
+        (
+            "{author:BBC News} ({date:2023}) '{title:Back to the office}', {container:BBC News}, "
+            "{date:5 June}. {url:Available at: https://bbc.co.uk} ({note:Accessed: 2} "
+            "{date:March 2025}).",
+            "after the names",
+        ),
+        # a year the parser kept with the pages still stands after them
+        (
+            "{author:Agarwal, P. K.} {title:Retrieval}. {container:R}, {pages:1409–1453, 2021}.",
+            "after the pages",
+        ),
+        ("{author:Getty, J. A.} {title:Exile}, {pages:pp. 24–35, 1986}", "after the pages"),
+        (
+            "{author:Getty, J. A.} ({date:1986}) {title:Exile}, {pages:24–35, 1986}",
+            "after the names",
+        ),
+        ("{author:Getty, J. A.} {title:Exile}, {pages:24, 35}", None),
     ],
 )
 def test_year_position(marked: str, expected: str | None) -> None:
@@ -213,6 +234,17 @@ def test_year_position(marked: str, expected: str | None) -> None:
         (QUOTE_IN_ITALIC_TITLE, "in italics"),
         (QUOTE_OPENING_PLAIN_TITLE, "plain"),
         (ORGANISATION_AS_TITLE, "in italics"),  # the work's title, not the heading's
+        # the outermost mark decides: a quoted title may end or open on an italic one
+        (
+            '{author:Young, E.} "{title:Wedding in *Bride of Frankenstein*}." *Feminist*',
+            "in quotation marks",
+        ),
+        (
+            '{author:Heffernan, J.} "*{title:Frankenstein* and Film}." *Critical Inquiry*',
+            "in quotation marks",
+        ),
+        ('{author:Belchem, J.} *"{title:Orator" Hunt*}. Clarendon', "in italics"),
+        ("{author:Kershaw, I.} '{title:Working': Reflections}. *Contemporary*", "plain"),
     ],
 )
 def test_title_marks(marked: str, expected: str | None) -> None:
@@ -226,6 +258,9 @@ def test_title_marks(marked: str, expected: str | None) -> None:
         (KHLEVNIUK, "with p./pp."),
         (BARE_PAGES, "bare numbers"),
         (CONQUEST, None),
+        # an article number is no page
+        (article("Lane, S. N.", "Flood", " ({date:2017}) {pages:e1211}"), None),
+        (article("Kim, Y.", "Testing", " ({date:2020}) Article {pages:104056}"), None),
     ],
 )
 def test_pages_label(marked: str, expected: str | None) -> None:
@@ -239,6 +274,8 @@ def test_pages_label(marked: str, expected: str | None) -> None:
         (GORODETSKY_NO_COMMA, "Family Given"),
         ("{author:Robert Conquest}, {title:The Great Terror} ({date:1992})", "Given Family"),
         ("{author:World Bank}. ({date:2019}). {title:Tajikistan update}.", None),
+        ("{author:Deans for Impact}. ({date:2015}). {title:The science of learning}.", None),
+        ('{author:Oficina del Peregrino}. "{title:Estadísticas}." Accessed 2025.', None),
         ("{author:Conquest}. {title:The Great Terror} ({date:1992})", None),
         ("{author:Conquest} (ed.) {title:The Great Terror} ({date:1992})", None),
         ("{title:The Great Terror} ({date:1992})", None),
@@ -485,12 +522,28 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
             "Place: Publisher",
             "after the names",
         ),
+        # what follows "Reprinted as" is another edition's, under another title
+        (
+            "{author:Sumption, J.} *{title:Pilgrimage}*. {place:London}: {publisher:Faber}, "
+            "{date:1975}. {title:Reprinted as *The Age of Pilgrimage*}. {place:Mahwah, NJ}: "
+            "{publisher:HiddenSpring}, {date:2003}.",
+            "Place: Publisher, Year",
+            "at the end",
+        ),
         # "Reprint" is no publisher
         (
             "{author:Trotsky, L.} *{title:My Life}*. 1930. {publisher:Reprint}, "
             "{place:New York}: {publisher:Pathfinder}, {date:1970}.",
             "Place: Publisher, Year",
             "at the end",
+        ),
+        # MLA's second container, a database, is no publisher
+        (
+            '{author:Gikandi, S.} "{title:Chinua Achebe}." {container:Research}, '
+            "{volume:vol. 32, no. 3}, {date:2001}, {pages:pp. 3-8}. {publisher:JSTOR}, "
+            "{url:www.jstor.org/stable/3820402}.",
+            None,
+            "before the pages",
         ),
         # a medium after the year is an aside, like a URL
         (
@@ -502,7 +555,7 @@ def test_an_organisation_read_as_a_publisher_heads_an_apa_entry_as_its_author() 
     ],
 )
 def test_other_editions_and_asides_are_not_the_entrys_imprint(
-    marked: str, imprint_pattern: str, year_at: str
+    marked: str, imprint_pattern: str | None, year_at: str
 ) -> None:
     found = shape(marked)
     assert imprint(found) == imprint_pattern

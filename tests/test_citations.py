@@ -33,6 +33,10 @@ def narrative(text: str) -> list[tuple[str, str]]:
         ("According to Harris, the leadership was afraid.", [("Harris", "strong")]),
         ("The implication of Harris’ argument is plain.", [("Harris", "strong")]),
         ("Harris (2016) shows that fear mattered.", [("Harris", "strong")]),
+        # a possessive ends a name, and what it possesses is a work's title
+        ("Kenneth Branagh's Mary Shelley's Frankenstein (1994) restored it.", []),
+        ("Harris's Great Fear (2016) argues that fear mattered.", []),
+        ("Harris's study (2016) argues that fear mattered.", [("Harris", "strong")]),
         # an institution after "the" cites when its year is followed by a reporting verb
         (
             "Abuse was common; the International Labour Organization (2010) reported it.",

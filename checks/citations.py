@@ -155,7 +155,9 @@ def ambiguous_citation(document: Document, settings: Settings) -> Iterator[Hit]:
     """A bracketed citation without a year fits several works of the list.
 
     "(Harris)" or "(Harris 45)" cannot say which Harris is meant when the
-    list has two; give the year (author-date) or a short title (MLA).
+    list has two; give the year (author-date) or a short title (MLA). In MLA a
+    title named in italics earlier in the sentence says which ("In *Frankenstein*,
+    the creature ... (Shelley 87)").
 
     Failing example::
 
@@ -184,6 +186,9 @@ def ambiguous_citation(document: Document, settings: Settings) -> Iterator[Hit]:
         if citation.kind == "narrative" or citation.year or len(found.entries) < 2:
             continue
         if citation.title_hint and _title_fits_one(document, found.entries, citation.title_hint):
+            continue
+        named = _italic_titles_before(document, citation)
+        if named and _title_fits_one(document, found.entries, named):
             continue
         years = sorted({document.entries[i].reference.year or "n.d." for i in found.entries})
         yield Hit(
@@ -274,6 +279,34 @@ def years_by_person(entries: Sequence[Entry]) -> Mapping[str, frozenset[str]]:
         for family in families(entry) if year else ():
             years.setdefault(fold_name(family), set()).add(year)
     return {family: frozenset(found) for family, found in years.items()}
+
+
+# An italic title in Markdown: *Title*, **Title** or _Title_.
+_ITALICS = re.compile(
+    r"(?<![*\w])\*{1,2}([^*\n][^*]{0,150}?)\*{1,2}|(?<!\w)_([^_\n][^_]{0,150}?)_(?!\w)"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'*_(])")
+
+
+def _italic_titles_before(document: Document, citation: Citation) -> str:
+    """The words in italics in the citation's sentence before it: the works the prose
+    names (MLA leaves the bracket only the page when the sentence names the title)."""
+    line, column = citation.span.line, citation.span.column
+    for block in (*document.body, *document.notes):
+        lines = block.text.split("\n")
+        index = line - block.span.line
+        if not 0 <= index < len(lines):
+            continue
+        offset = sum(len(text) + 1 for text in lines[:index])
+        offset += column - (block.span.column if index == 0 else 1)
+        before = block.text[: max(0, offset)]
+        ends = list(_SENTENCE_END.finditer(before))
+        start = ends[-1].end() if ends else 0
+        return " ".join(
+            next(group for group in match.groups() if group)
+            for match in _ITALICS.finditer(before, start)
+        )
+    return ""
 
 
 def _title_fits_one(document: Document, indices: tuple[int, ...], hint: str) -> bool:

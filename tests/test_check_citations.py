@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from bib.document import read_document
-from checks.citations import missing_reference, unused_reference, year_mismatch
+from checks.citations import (
+    ambiguous_citation,
+    missing_reference,
+    unused_reference,
+    year_mismatch,
+)
 from checks.settings import Settings
 
 LIST = """
@@ -143,3 +148,31 @@ def test_an_organisation_with_a_comma_in_its_name_is_cited_by_its_initials() -> 
     document = read_document(DEPARTMENT.encode(), "essay.md")
     assert list(missing_reference(document, Settings())) == []
     assert list(unused_reference(document, Settings())) == []
+
+
+SHELLEY = """
+## Works Cited
+
+Shelley, Mary. *Frankenstein; or, The Modern Prometheus*. Penguin, 2003.
+---. *The Last Man*. Oxford UP, 1994.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "ambiguous"),
+    [
+        ("The creature learns to read (Shelley 87).", [3]),
+        # MLA: the title named in the sentence says which work the page is in
+        ("In *Frankenstein* the creature learns to read (Shelley 87).", []),
+        ("In _The Last Man_ the plague spreads (Shelley 120).", []),
+        ("The novel, **Frankenstein**, turns on reading (Shelley 87).", []),
+        # ... but not a title of the sentence before, nor a title that fits neither work
+        ("*Frankenstein* came first. The plague spreads (Shelley 120).", [3]),
+        ("Like *Dracula*, it turns on reading (Shelley 87).", [3]),
+        # a short title in the bracket, as before
+        ("The plague spreads (Shelley, *Last Man* 120).", []),
+    ],
+)
+def test_an_italic_title_in_the_sentence_picks_the_work(body: str, ambiguous: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{SHELLEY}".encode(), "essay.md")
+    assert [h.span.line for h in ambiguous_citation(document, Settings())] == ambiguous

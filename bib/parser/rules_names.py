@@ -388,15 +388,10 @@ def an_untitled_reference_keeps_one_name(
     out = list(labels)
     if L.TITLE in out or L.CONTAINER in out or L.AUTHOR not in out:
         return out
-    runs = label_runs(out)
-    index = next((i for i, (first, _) in enumerate(runs) if out[first] == L.AUTHOR), -1)
-    if index + 1 >= len(runs) or out[runs[index + 1][0]] not in (L.DATE, L.PLACE, L.PUBLISHER):
+    found = _pieces_after_the_first_name(tokens, out, (L.DATE, L.PLACE, L.PUBLISHER))
+    if found is None:
         return out
-    first, last = runs[index]
-    end = _first_name_ends(tokens, first, last)
-    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
-        return out
-    rest = comma_chunks(tokens, end + 1, last)
+    last, rest = found
     if not rest or not tokens[rest[0][0]].text[:1].isupper():
         return out
     for k in range(rest[0][0], last + 1):
@@ -417,15 +412,10 @@ def an_untitled_article_keeps_one_name(tokens: Sequence[Token], labels: Sequence
     out = list(labels)
     if L.TITLE in out or L.CONTAINER not in out or L.AUTHOR not in out:
         return out
-    runs = label_runs(out)
-    index = next((i for i, (first, _) in enumerate(runs) if out[first] == L.AUTHOR), -1)
-    if index + 1 >= len(runs) or out[runs[index + 1][0]] != L.CONTAINER:
+    found = _pieces_after_the_first_name(tokens, out, (L.CONTAINER,))
+    if found is None:
         return out
-    first, last = runs[index]
-    end = _first_name_ends(tokens, first, last)
-    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
-        return out
-    rest = comma_chunks(tokens, end + 1, last)
+    last, rest = found
     if len(rest) != 1 or not tokens[rest[0][0]].text[:1].isupper():
         return out
     if any(tokens[k].text.lower() in _GROUP_WORDS for k in rest[0]):
@@ -436,6 +426,23 @@ def an_untitled_article_keeps_one_name(tokens: Sequence[Token], labels: Sequence
 
 
 _GROUP_WORDS = frozenset(("collaboration", "group", "consortium", "team"))
+
+
+def _pieces_after_the_first_name(
+    tokens: Sequence[Token], labels: Sequence[str], followers: tuple[str, ...]
+) -> tuple[int, list[list[int]]] | None:
+    """For the two rules above: where the first run of names is followed by one of
+    ``followers`` and goes on after its first name with words that are no more names,
+    the run's last token and the pieces (between commas) after the first name."""
+    runs = label_runs(labels)
+    index = next((i for i, (first, _) in enumerate(runs) if labels[first] == L.AUTHOR), -1)
+    if index + 1 >= len(runs) or labels[runs[index + 1][0]] not in followers:
+        return None
+    first, last = runs[index]
+    end = _first_name_ends(tokens, first, last)
+    if end < 0 or end >= last or _looks_like_more_names(tokens, end + 1, last):
+        return None
+    return last, comma_chunks(tokens, end + 1, last)
 
 
 def names_end_at_et_al(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:

@@ -54,8 +54,8 @@ def check_file(
 ) -> Checked:
     """Read one essay (and the .bib it cites) and run the rules on it.
 
-    ``alone``: no other file is checked at the same time, so a second core is free to
-    parse the list while the rules load and find the body's citations.
+    ``alone``: no other file is checked at the same time, so a free CPU, if there is
+    one, may parse the list while the rules load and find the body's citations.
     """
     document, bib_path = read_essay(path, bibliography, _warm_up if alone else None)
     from checks.rules import run_checks

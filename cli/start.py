@@ -23,18 +23,23 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 
 from cli import patterncache
 
 
 def main() -> None:
-    programs = patterncache.pattern_file(os.environ)
-    kept = patterncache.load(programs)
-    gc.disable()
     try:
-        from cli.main import main as run
-    finally:
-        gc.enable()
+        programs = patterncache.pattern_file(os.environ)
+        kept = patterncache.load(programs)
+        gc.disable()
+        try:
+            from cli.main import main as run
+        finally:
+            gc.enable()
+    except KeyboardInterrupt:  # Ctrl-C before cli.main could catch it: no traceback
+        sys.stderr.write("bib: interrupted\n")
+        raise SystemExit(130) from None
     gc.freeze()
     try:
         run()

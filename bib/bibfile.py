@@ -175,11 +175,10 @@ def bibliography_findings(
     whose raw text is BibTeX (it starts with ``@``; an essay's own list never does),
     and a finding about one of them has the entry's own span.
     """
-    from dataclasses import replace
 
     spans = {entry.span for entry in entries if entry.raw.lstrip().startswith("@")}
     return tuple(
-        replace(finding, path=bib_path) if finding.span in spans else finding
+        finding._replace(path=bib_path) if finding.span in spans else finding
         for finding in findings
     )
 

@@ -17,7 +17,6 @@ of the essay's own list, keeping their .bib keys and .bib lines; the order of a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from bib.keys import assign_keys
 from bib.layout import find_parts
@@ -75,8 +74,7 @@ def read_parts(data: bytes, path: str) -> Document:
         return read_latex(data, path)
     decoded = decode(data, name=path)
     document = find_parts(decoded.text, path, markdown=is_markdown(path))
-    return replace(
-        document,
+    return document._replace(
         warnings=(*decoded.warnings, *document.warnings),
         suppressions=find_suppressions(decoded.text),
     )
@@ -122,7 +120,7 @@ def _with_entries(document: Document, parse: Parse | None) -> Document:
             for block in document.references
         ]
     )
-    return replace(document, entries=assign_keys(entries))
+    return document._replace(entries=assign_keys(entries))
 
 
 def _with_bibliography(document: Document, data: bytes, path: str) -> Document:
@@ -131,8 +129,7 @@ def _with_bibliography(document: Document, data: bytes, path: str) -> Document:
     decoded = decode(data, name=path)
     entries, warnings = read_entries(decoded.text, path)
     blocks = tuple(Block(entry.raw, entry.span, entry.raw) for entry in entries)
-    return replace(
-        document,
+    return document._replace(
         references=(*document.references, *blocks),
         entries=(*document.entries, *entries),
         warnings=(

@@ -37,8 +37,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bib import patterns
 from bib.errors import BibError
@@ -64,8 +63,7 @@ _NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNoti
 _SKIPPED = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     """A paragraph as one line of Markdown, and where each of its characters came from."""
 
     text: str
@@ -105,8 +103,7 @@ class _NoteNumbers:
         return self.counts.get(kind, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Note:
+class _Note(NamedTuple):
     kind: str  # "footnote" or "endnote"
     number: int
     line: _Line
@@ -125,8 +122,7 @@ def read_docx(data: bytes, path: str) -> Document:
             for block in references
         ]
     )
-    return replace(
-        parts,
+    return parts._replace(
         title=None if parts.title is None else remap.block(parts.title),
         body=tuple(remap.paragraphs(parts.body)),
         notes=(
@@ -354,7 +350,7 @@ class _Remap:
         )
 
     def block(self, block: Block) -> Block:
-        return replace(block, span=self.span(block.span))
+        return block._replace(span=self.span(block.span))
 
     def paragraphs(self, blocks: Iterable[Block]) -> Iterator[Block]:
         """One block per paragraph, so that a rule's line within a block is a paragraph."""
@@ -375,4 +371,4 @@ class _Remap:
     def suppression(self, suppression: Suppression) -> Suppression:
         if suppression.line == 0:
             return suppression
-        return replace(suppression, line=self._paragraph(suppression.line))
+        return suppression._replace(line=self._paragraph(suppression.line))

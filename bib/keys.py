@@ -26,7 +26,6 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from bib import patterns
 from bib.model import Entry, Reference
@@ -100,7 +99,7 @@ def assign_keys(entries: Sequence[Entry]) -> tuple[Entry, ...]:
             key = base + next(suffix)
         taken.add(key)
         keys.append(key)
-    return tuple(replace(entry, key=key) for entry, key in zip(entries, keys, strict=True))
+    return tuple(entry._replace(key=key) for entry, key in zip(entries, keys, strict=True))
 
 
 def ensure_keys(entries: Sequence[Entry]) -> tuple[Entry, ...]:

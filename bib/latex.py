@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib import patterns
 from bib.keys import ensure_keys
@@ -107,8 +107,7 @@ class _Source:
         return Span(line, column, end_line, end_column)
 
 
-@dataclass(frozen=True, slots=True)
-class _Scan:
+class _Scan(NamedTuple):
     prose: str
     citations: tuple[KeyedCitation, ...]
     footnotes: tuple[tuple[int, int], ...]  # offsets of each footnote's content, end exclusive
@@ -227,8 +226,7 @@ def _scan(text: str, start: int, end: int, source: _Source) -> _Scan:
     return _Scan("".join(out), tuple(citations), tuple(footnotes))
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     """What a scan writes to: the prose buffer, the citations, the footnotes' places."""
 
     out: list[str]

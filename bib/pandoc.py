@@ -81,10 +81,9 @@ def find_citations(
 
 def with_citations(document: Document, *, narrative: bool | None = None) -> Document:
     """The document with its keyed citations, from the body and the notes."""
-    from dataclasses import replace
 
     citations = find_citations((*document.body, *document.notes), narrative=narrative)
-    return replace(document, keyed_citations=citations)
+    return document._replace(keyed_citations=citations)
 
 
 def locator_of(suffix: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bib import patterns
 from bib.model import Entry, Name, Reference
@@ -47,7 +46,7 @@ def with_repeated_names(entries: Sequence[Entry]) -> tuple[Entry, ...]:
         previous = result[-1].reference if result else None
         names = (previous.authors or previous.editors) if previous else ()
         if names and repeats_previous(entry.raw):
-            entry = replace(entry, reference=named_by_dash(entry.reference, names))
+            entry = entry._replace(reference=named_by_dash(entry.reference, names))
         result.append(entry)
     return tuple(result)
 
@@ -74,5 +73,5 @@ def named_by_dash(ref: Reference, names: tuple[Name, ...]) -> Reference:
     elif dash := _DASH.match(title):
         title = title[dash.end() :].lstrip(" .,")
     # The parser's names for a dash are no one's; the editors of an edition stay.
-    ref = replace(ref, editors=names) if as_editors else replace(ref, authors=names)
-    return replace(ref, title=title, segments=(*segments, *ref.segments[1:]))
+    ref = ref._replace(editors=names) if as_editors else ref._replace(authors=names)
+    return ref._replace(title=title, segments=(*segments, *ref.segments[1:]))

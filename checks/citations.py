@@ -125,7 +125,9 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
         (m.word, m.given) for m in analysis.mentions if (m.span.line, m.span.column) not in dated
     }:
         cited.update(
-            i for i in analysis.index.exact(word) if given_agrees(given, word, document.entries[i])
+            i
+            for i in analysis.list_index.exact(word)
+            if given_agrees(given, word, document.entries[i])
         )
     by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bib.citations import Citation, Mention, find_citations, find_mentions
 from bib.linking import Link, ListIndex, by_given_names, index_entries, link
 from bib.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Citing:
+class Citing(NamedTuple):
     """A document's citations, their links to its list, and its capitalised words."""
 
     citations: tuple[Citation, ...]
     links: tuple[Link, ...]
-    index: ListIndex
+    list_index: ListIndex  # the list's entries by family name
     mentions: tuple[Mention, ...]  # capitalised words of the body and notes
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -37,8 +36,7 @@ from checks.settings import Settings
 # The scanner
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quoted stretch of a text: offsets into it, end exclusive, marks included.
 
     An unclosed quotation ends where the paragraph ends, or where an enclosing
@@ -50,7 +48,10 @@ class Quotation:
     end: int
     closed: bool
     depth: int = 0
-    source: str = field(default="", repr=False, compare=False)
+    source: str = ""  # the whole text: the repr leaves it out
+
+    def __repr__(self) -> str:
+        return f"Quotation({self.start}, {self.end}, {self.closed}, {self.depth})"
 
     @property
     def mark(self) -> str:

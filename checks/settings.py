@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.model import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """Which rules run, at what severity, against which style and accepted spellings."""
 
     select: tuple[str, ...] = ()

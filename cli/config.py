@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from bib.catalogs.config import CatalogConfig, catalog_config_from
 from bib.errors import BibError
@@ -32,15 +32,14 @@ from checks.settings import Settings
 STYLES = ("auto", "chicago", "harvard", "mla", "apa")
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """The settings of one run: the checks', the exit threshold's and the catalogs'."""
 
     settings: Settings
     fail_on: Severity = Severity.WARNING
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""  # the file it came from, "" for the defaults
-    catalogs: CatalogConfig = field(default_factory=CatalogConfig)
+    catalogs: CatalogConfig = CatalogConfig()
 
     def settings_for(self, path: Path) -> Settings:
         extra = tuple(
@@ -51,7 +50,7 @@ class Config:
         )
         if not extra:
             return self.settings
-        return replace(self.settings, ignore=self.settings.ignore + extra)
+        return self.settings._replace(ignore=self.settings.ignore + extra)
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -115,10 +114,8 @@ def lint(
     config = _config(config_path, paths[0], offline, refresh)
     if select or ignore:
         settings = config.settings
-        config = replace(
-            config,
-            settings=replace(
-                settings,
+        config = config._replace(
+            settings=settings._replace(
                 select=_split(select) or settings.select,
                 ignore=settings.ignore + _split(ignore),
             ),
@@ -287,8 +284,8 @@ def _config(config_path: Path | None, start: Path, offline: bool, refresh: bool)
 
     config = load_config_file(config_path) if config_path else load_config(start)
     if offline or refresh:
-        config = replace(
-            config, catalogs=replace(config.catalogs, offline=offline, refresh=refresh)
+        config = config._replace(
+            catalogs=config.catalogs._replace(offline=offline, refresh=refresh)
         )
     return config
 
@@ -305,8 +302,6 @@ def _read(path: Path) -> tuple[Document, Path | None]:
 
 def _resolve_all(checked: list[Checked], per_file: list[list[Finding]], config: Config) -> None:
     """One resolution for every file's entries: one cache, one rate limiter, one budget."""
-    from dataclasses import replace as copy
-
     from checks.catalog import catalog_findings
     from cli.resolving import resolve_with_progress
 
@@ -316,7 +311,7 @@ def _resolve_all(checked: list[Checked], per_file: list[list[Finding]], config: 
     start = 0
     for item, found in zip(checked, per_file, strict=True):
         count = len(item.document.entries)
-        part = copy(report, resolutions=report.resolutions[start : start + count])
+        part = report._replace(resolutions=report.resolutions[start : start + count])
         found.extend(catalog_findings(item.document, part, config.settings_for(item.path)))
         start += count
 

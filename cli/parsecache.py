@@ -26,7 +26,6 @@ import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ SUBDIRECTORY = "parsed"
 # A run that has a reference to store first empties a folder holding this many
 # (about 20 MB): a cache for the essays in hand, not a growing archive of every one.
 LIMIT = 20_000
-_FIELDS = tuple(f.name for f in fields(Reference))
+_FIELDS = Reference._fields
 _NAME_FIELDS = frozenset({"authors", "editors", "translators"})
 
 Parse = Callable[[str], Reference]

@@ -77,7 +77,7 @@ def test_a_confident_match() -> None:
 
 def test_a_decoy_is_rejected() -> None:
     # The same title cited under another first author is not this paper.
-    query = Query(**{**_fields(CERMINE_QUERY), "families": ("Nowak",)})
+    query = CERMINE_QUERY._replace(families=("Nowak",))
     with responses.RequestsMock() as rsps:
         rsps.get(SEARCH, json=CERMINE)
         decision = decide(query, crossref.search(query, fetcher()))
@@ -296,7 +296,3 @@ def test_retry_after_takes_seconds_or_a_date() -> None:
     assert retry_after("3") == 3.0
     assert retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
     assert retry_after("soon") is None
-
-
-def _fields(query: Query) -> dict[str, object]:
-    return {name: getattr(query, name) for name in Query.__dataclass_fields__}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,7 +34,7 @@ def book(publisher: str = "OUP", place: str = "Oxford", year: str = "2016") -> R
 
 
 def no_imprint(title: str) -> Reference:
-    return replace(book(publisher="", place=""), segments=(("title", title),))
+    return book(publisher="", place="")._replace(segments=(("title", title),))
 
 
 def article(
@@ -125,14 +124,14 @@ def document(*refs: Reference) -> Document:
         (ILO, False, ()),
         (ILO, True, ("publisher", "address")),
         # dated to the day: a newspaper's issue, a sitting, a page read on a date
-        (replace(article(pages=""), segments=(("date", "4 November 1956."),)), True, ()),
-        (replace(book("", ""), segments=(("date", "(1936, November 1)."),)), True, ()),
-        (replace(book("", ""), accessed="March 4, 2024"), True, ()),
+        (article(pages="")._replace(segments=(("date", "4 November 1956."),)), True, ()),
+        (book("", "")._replace(segments=(("date", "(1936, November 1)."),)), True, ()),
+        (book("", "")._replace(accessed="March 4, 2024"), True, ()),
         # a month or a season is still a journal's issue, and a year range is no day
-        (replace(article(pages=""), segments=(("date", "(Spring 1987)."),)), True, ("pages",)),
-        (replace(article(pages=""), segments=(("date", "November 1956."),)), True, ("pages",)),
+        (article(pages="")._replace(segments=(("date", "(Spring 1987)."),)), True, ("pages",)),
+        (article(pages="")._replace(segments=(("date", "November 1956."),)), True, ("pages",)),
         (
-            replace(book("", ""), segments=(("date", "1 vol., 1956."),)),
+            book("", "")._replace(segments=(("date", "1 vol., 1956."),)),
             True,
             ("publisher", "address"),
         ),
@@ -153,8 +152,8 @@ CHAPTER = Reference(type=EntryType.CHAPTER, authors=HARRIS, title="Chapter", con
     ("reference", "kind"),
     [
         (book(), EntryType.BOOK),
-        (replace(CHAPTER, editors=HARRIS), EntryType.CHAPTER),
-        (replace(CHAPTER, segments=(("container", "In: The Book,"),)), EntryType.CHAPTER),
+        (CHAPTER._replace(editors=HARRIS), EntryType.CHAPTER),
+        (CHAPTER._replace(segments=(("container", "In: The Book,"),)), EntryType.CHAPTER),
         # A book whose title was read in two parts: too doubtful to judge.
         (CHAPTER, None),
         # An edited book whose title was read as a container.
@@ -178,7 +177,7 @@ def test_judged_type_doubts_the_parsers_chapters(
         (book(place="", publisher="London: Pimlico"), ("London", "Pimlico")),
         (book(place=""), ("", "OUP")),
         (
-            replace(book(place=""), segments=(("place", "("), ("publisher", "M,"), ("place", "L"))),
+            book(place="")._replace(segments=(("place", "("), ("publisher", "M,"), ("place", "L"))),
             ("( L", "OUP"),
         ),
         # a publisher the parser left in the title, after the title's italics closed
@@ -195,8 +194,7 @@ def test_judged_type_doubts_the_parsers_chapters(
         (no_imprint("*Wages* (2nd ed.)."), ("", "")),
         # an edited book whose title was read as its container, the publisher with it
         (
-            replace(
-                no_imprint(""),
+            no_imprint("")._replace(
                 title="",
                 segments=(
                     ("editor", "Bloom, Harold, editor."),
@@ -207,16 +205,14 @@ def test_judged_type_doubts_the_parsers_chapters(
         ),
         # an article's journal is no imprint: the article has a title of its own
         (
-            replace(
-                no_imprint("“Encircled.”"),
+            no_imprint("“Encircled.”")._replace(
                 segments=(("title", "“Encircled.”"), ("container", "*Journal*. Oxford")),
             ),
             ("", ""),
         ),
         # a publisher kept with the translator in APA's parenthesis
         (
-            replace(
-                no_imprint(""),
+            no_imprint("")._replace(
                 segments=(
                     ("title", "*The condition* ("),
                     ("translator", "F. W., Trans.). Penguin."),
@@ -225,13 +221,12 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "Penguin"),
         ),
         (
-            replace(no_imprint(""), segments=(("translator", "Translated by F. W."),)),
+            no_imprint("")._replace(segments=(("translator", "Translated by F. W."),)),
             ("", ""),
         ),
         # MLA: the edition after the editor, then the publisher
         (
-            replace(
-                no_imprint(""),
+            no_imprint("")._replace(
                 segments=(
                     ("title", "*Heart of Darkness*. 1899."),
                     ("editor", "Edited by Paul B. Armstrong, 4th ed., W. W. Norton,"),
@@ -240,20 +235,18 @@ def test_judged_type_doubts_the_parsers_chapters(
             ("", "W. W. Norton"),
         ),
         (
-            replace(no_imprint(""), segments=(("editor", "Edited by Paul B. Armstrong,"),)),
+            no_imprint("")._replace(segments=(("editor", "Edited by Paul B. Armstrong,"),)),
             ("", ""),
         ),
         # a report's number between the title and its publisher, which came out as a note
         (
-            replace(
-                no_imprint(""),
+            no_imprint("")._replace(
                 segments=(("title", "*Social insurance* (Cmd. 6404)."), ("note", "HMSO.")),
             ),
             ("", "HMSO"),
         ),
         (
-            replace(
-                no_imprint(""),
+            no_imprint("")._replace(
                 segments=(("title", "*Social insurance* (Cmd. 6404)."), ("note", "1942.")),
             ),
             ("", ""),
@@ -298,7 +291,7 @@ def test_the_list_is_chicago_like_when_most_imprints_name_a_place() -> None:
 
 
 def test_one_finding_per_missing_field_on_the_entry_line() -> None:
-    doc = document(book(), replace(book(publisher="", place=""), title="Another Book"))
+    doc = document(book(), book(publisher="", place="")._replace(title="Another Book"))
     hits = list(missing_field(doc, Settings()))
     assert [dict(h.data)["field"] for h in hits] == ["publisher", "address"]
     assert {h.span.line for h in hits} == {11}
@@ -365,7 +358,7 @@ def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
     copy = book(publisher="", place="")
     doc = document(book(), book(), book(), copy)
     assert list(missing_field(doc, Settings())) == []
-    other = replace(copy, title="The Great Terror")
+    other = copy._replace(title="The Great Terror")
     assert [h.span.line for h in missing_field(document(book(), other), Settings())] == [11, 11]
 
 
@@ -373,7 +366,7 @@ def test_an_archival_document_is_not_asked_for_a_publisher() -> None:
     archive = Entry(
         "Foreign Office. FO 371/118832. Political Correspondence, 1956.",
         Span(12),
-        replace(book(publisher="", place=""), title="FO 371/118832"),
+        book(publisher="", place="")._replace(title="FO 371/118832"),
     )
     doc = document(book())
-    assert list(missing_field(replace(doc, entries=(*doc.entries, archive)), Settings())) == []
+    assert list(missing_field(doc._replace(entries=(*doc.entries, archive)), Settings())) == []

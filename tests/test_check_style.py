@@ -7,7 +7,6 @@ parser would label, so that the tests do not depend on the trained parser.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -461,18 +460,18 @@ def test_seed_reports_the_canonical_departures_and_nothing_else(seed_essay: Path
 
 def test_a_second_copy_of_an_entry_is_left_to_duplicate_entry() -> None:
     def titled(e: Entry) -> Entry:
-        return replace(e, reference=replace(e.reference, title=f"Title {e.raw[:12]}", year="1982"))
+        return e._replace(reference=e.reference._replace(title=f"Title {e.raw[:12]}", year="1982"))
 
     doc = document(*CHICAGO_BOOKS, CARR_PUBLISHER_FIRST)
     entries = tuple(titled(e) for e in doc.entries)
-    assert [h.span.line for h in inconsistent_style(replace(doc, entries=entries), Settings())] == [
+    assert [h.span.line for h in inconsistent_style(doc._replace(entries=entries), Settings())] == [
         6
     ]
     # The same Carr, listed first in the list's own form: the other form is its copy.
     carr = titled(entry(chicago("Carr, E. H.", "Twilight", "London", "Macmillan", "1982")))
-    first_copy = replace(entries[-1], reference=carr.reference)
+    first_copy = entries[-1]._replace(reference=carr.reference)
     with_copy = (*entries[:-1], carr, first_copy)
-    assert list(inconsistent_style(replace(doc, entries=with_copy), Settings())) == []
+    assert list(inconsistent_style(doc._replace(entries=with_copy), Settings())) == []
 
 
 @pytest.mark.parametrize(
@@ -574,7 +573,7 @@ def test_a_newspaper_or_a_state_heading_the_entry_has_no_name_order() -> None:
 
 def shape_of_parsed(marked: str, parsed: Name) -> Shape:
     plain = entry(marked)
-    found = shape_of(replace(plain, reference=replace(plain.reference, authors=(parsed,))))
+    found = shape_of(plain._replace(reference=plain.reference._replace(authors=(parsed,))))
     assert found is not None
     return found
 

@@ -138,7 +138,7 @@ def test_plural_possessives_are_decided_by_the_paragraph(text: str, quoted: str)
 
 def test_quotation_text_is_sliced_from_its_source() -> None:
     quotation = find_quotations("x ‘abc def’ y")[0]
-    assert quotation == Quotation(2, 11, True, 0)
+    assert quotation == Quotation(2, 11, True, 0, "x ‘abc def’ y")
     assert (quotation.inner, quotation.mark, quotation.opening_words) == ("abc def", "‘", "abc def")
 
 

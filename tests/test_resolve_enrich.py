@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bib.catalogs.records import Candidate
 from bib.model import Entry, EntryType, Name, Reference, Span
 from bib.resolve import Change, Resolution, Status, enrich, format_changes
@@ -43,7 +41,7 @@ def matched(reference: Reference = ARTICLE, status: Status = Status.MATCHED) -> 
 def test_resolving_alone_adds_only_identifiers() -> None:
     entry, changes = enrich(ENTRY, matched())
     assert changes == (Change("getty1986", "doi", "", "10.5555/getty", "crossref 10.5555/getty"),)
-    assert entry.reference == replace(ARTICLE, doi="10.5555/getty")
+    assert entry.reference == ARTICLE._replace(doi="10.5555/getty")
     assert entry.raw == ENTRY.raw
 
 
@@ -66,6 +64,6 @@ def test_nothing_changes_without_a_confident_match() -> None:
 
 
 def test_an_existing_identifier_is_kept() -> None:
-    mine = replace(ENTRY, reference=replace(ARTICLE, doi="10.9999/mine"))
+    mine = ENTRY._replace(reference=ARTICLE._replace(doi="10.9999/mine"))
     entry, changes = enrich(mine, matched(mine.reference))
     assert entry.reference.doi == "10.9999/mine" and changes == ()

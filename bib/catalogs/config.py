@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from bib.catalogs.errors import CatalogConfigError
@@ -32,8 +32,7 @@ from bib.catalogs.errors import CatalogConfigError
 CACHE_BACKENDS = ("sqlite", "redis", "memory", "none")
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogConfig:
+class CatalogConfig(NamedTuple):
     """How to reach the catalogs and cache their answers (the settings above)."""
 
     mailto: str = ""

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bib import patterns
 from bib.model import EntryType, Name, Reference
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """What a catalog is asked: the parts of one entry that find a work."""
 
     type: EntryType
@@ -36,8 +34,7 @@ class Query:
         return self.families[0] if self.families else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One record a catalog returned, in the terms of ``Reference``. Empty string = absent."""
 
     source: str  # "crossref", "openlibrary", "openalex", "googlebooks"

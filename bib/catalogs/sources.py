@@ -7,14 +7,13 @@ The documented limits are where a run starts; every answer's
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bib.catalogs import crossref, googlebooks, openalex, openlibrary
 from bib.catalogs.records import Candidate, JsonClient, Query
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimit:
+class RateLimit(NamedTuple):
     """At most ``requests`` per ``interval`` seconds, ``concurrency`` at a time."""
 
     requests: int
@@ -33,8 +32,7 @@ class RateLimit:
 Search = Callable[[Query, JsonClient], tuple[Candidate, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     name: str
     search: Search
     anonymous: RateLimit  # without a contact address

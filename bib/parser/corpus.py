@@ -14,16 +14,15 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from bib import patterns
 from bib.parser import labels as L
 from bib.parser.tokens import Token, tokenize
 
 
-@dataclass(frozen=True, slots=True)
-class LabelledReference:
+class LabelledReference(NamedTuple):
     id: str
     source: str
     style: str

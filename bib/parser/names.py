@@ -8,7 +8,6 @@ semicolons, "and", "&", "et", "und", and the role and "et al." markers around th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 from bib import patterns
@@ -240,7 +239,7 @@ def _split_group(group: str) -> list[Name]:
             i += 2
             if i < len(parts) and parts[i].lower() in _SUFFIXES:
                 # "King, Martin Luther, Jr.": the suffix after the given name.
-                names[-1] = replace(names[-1], suffix=parts[i])
+                names[-1] = names[-1]._replace(suffix=parts[i])
                 i += 1
             continue
         if nxt.lower().rstrip(".") in _SUFFIXES and names == [] and " " in part:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from bib.catalogs.records import Candidate, first_year, normal_isbn
 from bib.model import Reference
@@ -34,8 +34,7 @@ class Agreement(str, Enum):
     NEITHER = "neither"
 
 
-@dataclass(frozen=True, slots=True)
-class FieldComparison:
+class FieldComparison(NamedTuple):
     field: str
     entry_value: str
     catalog_value: str

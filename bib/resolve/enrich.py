@@ -12,7 +12,6 @@ Only a confident match enriches, and every change is returned as a ``Change``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bib.catalogs.records import Candidate
 from bib.model import Entry
@@ -46,7 +45,7 @@ def enrich(
         Change(entry.key, field, str(getattr(reference, field)), new, match.label)
         for field, new in updates.items()
     )
-    return replace(entry, reference=replace(reference, **updates)), changes  # type: ignore[arg-type]
+    return entry._replace(reference=reference._replace(**updates)), changes  # type: ignore[arg-type]
 
 
 def enrich_entries(

@@ -40,8 +40,8 @@ title is another work, however alike its title.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from bib.catalogs.records import Candidate, Query
 from bib.model import EntryType
@@ -80,8 +80,7 @@ _KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """How far each field agrees: 0..1, or None when either side lacks it."""
 
     title: float | None = None
@@ -101,8 +100,7 @@ class Evidence:
         return round(total, 4)
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     candidate: Candidate
     score: float
     evidence: Evidence
@@ -119,8 +117,7 @@ class Verdict(str, Enum):
     NONE = "none"  # nothing like the work
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     verdict: Verdict
     best: Scored | None = None
     runner_up: Scored | None = None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from bib.catalogs.records import Candidate
 from bib.model import Entry
@@ -19,8 +19,7 @@ class Status(str, Enum):
     SKIPPED = "skipped"  # nothing to look up (a web page, an unreadable line)
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     entry: Entry
     status: Status
     candidate: Candidate | None = None  # the match, or the closest candidate when uncertain
@@ -39,8 +38,7 @@ class Resolution:
         return tuple(c for c in self.comparisons if c.differs and c.field in MISMATCH_FIELDS)
 
 
-@dataclass(frozen=True, slots=True)
-class ResolveReport:
+class ResolveReport(NamedTuple):
     resolutions: tuple[Resolution, ...]  # one per entry, in the entries' order
     notes: tuple[str, ...] = ()  # for stderr: unreachable catalogs, a moved-aside cache...
     sent: int = 0  # requests that went over the network
@@ -68,8 +66,7 @@ class ResolveReport:
         return line
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One field that enrichment set or replaced."""
 
     entry_key: str

@@ -20,8 +20,6 @@ for authors the list has.
 Everything here is pure and linear in the size of the text.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache

@@ -7,8 +7,6 @@ threads, "Leave a Reply", sharing widgets, tags, image credits; that goes to the
 trailer. Every block keeps its lines in the file (1-based).
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import NamedTuple

@@ -6,8 +6,6 @@ spelling variant of it (Klevniuk -> Khlevniuk). Pure functions over the
 Document; the checks and the resolver share them.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType

@@ -11,8 +11,6 @@ sets each field through ``object.__setattr__``); a run builds thousands. What
 comes with the tuple is never used: no code indexes, unpacks or orders a record.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import NamedTuple
 
@@ -32,7 +30,7 @@ class Span(_Region):
 
     __slots__ = ()
 
-    def __new__(cls, line: int, column: int = 1, end_line: int = 0, end_column: int = 0) -> Span:
+    def __new__(cls, line: int, column: int = 1, end_line: int = 0, end_column: int = 0) -> "Span":
         return super().__new__(cls, line, column, end_line or line, end_column)
 
 
@@ -133,7 +131,7 @@ class Suppression(NamedTuple):
     line: int
     rules: tuple[str, ...]  # names or codes; empty means every rule
 
-    def covers(self, finding: Finding) -> bool:
+    def covers(self, finding: "Finding") -> bool:
         line_ok = self.line in (0, finding.span.line)
         return line_ok and (
             not self.rules or finding.rule in self.rules or finding.code in self.rules

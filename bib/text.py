@@ -5,8 +5,6 @@ agree with every editor whatever the file used (CRLF, CR or LF). Other Unicode
 line separators are left alone: the rest of the core splits on "\\n" only.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from bib.errors import BibError

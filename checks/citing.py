@@ -1,7 +1,5 @@
 """What the citation and name rules share: the document's citations, linked once."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 from typing import NamedTuple
 

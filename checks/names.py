@@ -1,7 +1,5 @@
 """The same person spelled two ways, anywhere in the body, the notes or the list."""
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Iterator
 from typing import NamedTuple

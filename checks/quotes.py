@@ -18,8 +18,6 @@ Everything here is linear in the size of the text: regular expressions run on
 bounded windows and never nest quantifiers, and the stack never searches itself.
 """
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence

@@ -7,8 +7,6 @@ first line is the summary, and it holds a failing and a passing example that
 ``tests/test_rule_examples.py`` runs.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """What a run of the checks is asked to do: which rules, at what severity, for which style."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from bib.model import Severity

@@ -7,8 +7,6 @@ pages carry "pp.", how names and initials are written). An entry is reported
 when a feature differs from what a clear majority of comparable entries do.
 """
 
-from __future__ import annotations
-
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence

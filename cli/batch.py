@@ -5,8 +5,6 @@ a process pool (``--jobs``). Catalog look-ups happen afterwards in this process,
 for all files in one run: one cache, one rate limiter, one time budget.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path

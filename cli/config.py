@@ -17,8 +17,6 @@ The settings file is found from the first path checked upwards; the command
 line's --select/--ignore override its select/ignore.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from pathlib import Path

@@ -6,8 +6,6 @@ sees "pp. 286-314" or "(London: Pimlico" as patterns. Features are plain strings
 which is what crfsuite takes, and are computed once per token.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from functools import lru_cache

@@ -4,8 +4,6 @@ Each rule is a small pure function over strings so that it can be tested on its 
 (the tables in ``tests/test_parser_rules.py``).
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple

@@ -5,8 +5,6 @@ comma ("Gorodetsky G.", "Saad ED", "AYKUT Stefan C."), lists joined by commas,
 semicolons, "and", "&", "et", "und", and the role and "et al." markers around them.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

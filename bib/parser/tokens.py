@@ -5,8 +5,6 @@ noise to it) but their effect survives as a per-token flag: an emphasised run is
 usually the title or the container, which is the strongest hint a reference gives.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

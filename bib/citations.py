@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bib import patterns
+from bib.memo import remembered
 from bib.model import Block, Document, Span
 
 STRONG, WEAK = "strong", "weak"
@@ -205,7 +206,10 @@ class _Token(NamedTuple):
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[_Token, ...]:
     """The words of a text; cached, since several passes read the same paragraph."""
-    return tuple([_Token(m.group(), *m.span()) for m in _WORD.finditer(text)])
+    # tuple.__new__ builds the NamedTuple without its Python-level __new__: a third
+    # quicker, and an essay has thousands of words.
+    new = tuple.__new__
+    return tuple([new(_Token, (m.group(), *m.span())) for m in _WORD.finditer(text)])
 
 
 def _is_capitalised(word: str) -> bool:
@@ -213,9 +217,8 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    for ending in ("’s", "'s"):
-        if word.endswith(ending):
-            return word[: -len(ending)], True
+    if word.endswith(("’s", "'s")):
+        return word[:-2], True
     return word, False
 
 
@@ -981,6 +984,8 @@ def mentions(block: Block) -> Iterator[Mention]:
     starts = _sentence_starts(text)
     positions = _Positions(block)
     for index, token in enumerate(tokens):
+        if not token.text[:1].isupper() and not token.text.isupper():
+            continue  # most words: not capitalised (a quick test first)
         word, _ = _strip_possessive(token.text)
         if not _is_capitalised(word) or word.lower() in _FUNCTION_WORDS:
             continue
@@ -1261,13 +1266,14 @@ def note_citations(block: Block) -> Iterator[Citation]:
 
 def find_citations(document: Document) -> tuple[Citation, ...]:
     """Every citation in the body and the notes, in the order they stand."""
-    return _citations(document.body, document.notes)
+    return body_citations(document.body, document.notes)
 
 
 # The last few, remembered: the CLI finds them while the list is still being parsed,
-# and the rules ask again once it is (cli/batch.py).
-@lru_cache(maxsize=4)
-def _citations(body: tuple[Block, ...], notes: tuple[Block, ...]) -> tuple[Citation, ...]:
+# or has them from another process or an earlier run (checks.reading), and the rules
+# ask again once the list is read.
+@remembered(maxsize=4)
+def body_citations(body: tuple[Block, ...], notes: tuple[Block, ...]) -> tuple[Citation, ...]:
     brackets: list[Citation] = []
     in_notes: list[Citation] = []
     for block in body:
@@ -1301,7 +1307,8 @@ def _weigh_note(citation: Citation, evidence: _Evidence) -> Citation:
     return citation._replace(strength=WEAK)
 
 
-def common_words(blocks: Sequence[Block]) -> frozenset[str]:
+@remembered(maxsize=4)  # as body_citations
+def common_words(blocks: tuple[Block, ...]) -> frozenset[str]:
     """The words the blocks write in lower case, with their stems ("printing" -> "print")."""
     lowercase = {t.text for b in blocks for t in _tokens(b.prose or b.text) if t.text.islower()}
     return frozenset(_with_stems(lowercase))
@@ -1313,7 +1320,7 @@ def is_common_word(word: str, common: frozenset[str]) -> bool:
     return bool(_with_stems({word.lower()}) & common)
 
 
-@lru_cache(maxsize=4)  # as _citations
+@remembered(maxsize=4)  # as _citations
 def find_mentions(blocks: tuple[Block, ...]) -> tuple[Mention, ...]:
     return tuple(m for block in blocks for m in mentions(block))
 

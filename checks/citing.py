@@ -27,10 +27,3 @@ def citing(document: Document) -> Citing:
         index,
         find_mentions(document.body + document.notes),
     )
-
-
-def cited_ahead(document: Document) -> None:
-    """Find the citations and capitalised words of the body and notes ahead of ``citing``,
-    which finds them remembered (``bib.citations`` keeps the last few)."""
-    find_citations(document)
-    find_mentions(document.body + document.notes)

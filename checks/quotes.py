@@ -26,6 +26,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from bib import patterns
+from bib.memo import remembered
 from bib.model import Block, Document, Severity, Span
 from checks.registry import Hit, rule
 from checks.settings import Settings
@@ -795,9 +796,9 @@ def quote_without_page(document: Document, settings: Settings) -> Iterable[Hit]:
     return unlocated_quotations(document.body, document.notes)
 
 
-# The last few, remembered: the CLI finds them while the list is still being parsed
-# (checks.rules.warm_up), and the rule asks again once it is.
-@lru_cache(maxsize=4)
+# The last few, remembered: the CLI finds them while the list is still being parsed,
+# or has them from elsewhere (checks.reading), and the rule asks again once it is read.
+@remembered(maxsize=4)
 def unlocated_quotations(body: tuple[Block, ...], notes: tuple[Block, ...]) -> tuple[Hit, ...]:
     """The quotations of the body and notes that no page locates: quote-without-page."""
     unpaged = _unpaged_notes(notes)

@@ -8,10 +8,13 @@ for all files in one run: one cache, one rate limiter, one time budget.
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from bib.model import Document, Finding
 from checks.settings import Settings
+
+if TYPE_CHECKING:
+    from cli.readingcache import ReadingCache
 
 
 class Checked(NamedTuple):
@@ -22,12 +25,16 @@ class Checked(NamedTuple):
 
 
 def read_essay(
-    path: Path, bibliography: Path | None, meanwhile: Callable[[Document], None] | None = None
+    path: Path,
+    bibliography: Path | None,
+    meanwhile: Callable[[Document], None] | None = None,
+    ahead: bool = False,
 ) -> tuple[Document, Path | None]:
     """One essay read, with the .bib it cites by key (given, or named in the file).
 
-    ``meanwhile`` is called with the essay's parts (no entries yet) while a second
-    process parses the references of its list (``cli.ahead``).
+    ``meanwhile`` is called with the essay's parts (no entries yet) before the list
+    is read; for an essay read ``ahead``, while a second process parses the
+    references of its list (``cli.ahead``).
     """
     from bib.document import complete, read_parts, unparsed
     from cli.ahead import parsing_ahead
@@ -42,7 +49,7 @@ def read_essay(
     bib_data = None if bib_path is None else read_bytes(bib_path)
     parts = read_parts(data, str(path))
     if meanwhile is not None:
-        with parsing_ahead(cache, unparsed(parts)):
+        with parsing_ahead(cache if ahead else None, unparsed(parts)):
             meanwhile(parts)
     return complete(parts, data, bib_data, str(bib_path or ""), parse), bib_path
 
@@ -53,18 +60,33 @@ def check_file(
     """Read one essay (and the .bib it cites) and run the rules on it.
 
     ``alone``: no other file is checked at the same time, so a free CPU, if there is
-    one, may parse the list while the rules load and find the body's citations.
+    one, may parse the list while the rules load and read the body.
     """
-    document, bib_path = read_essay(path, bibliography, _warm_up if alone else None)
+    from cli.readingcache import reading_cache
+
+    readings = reading_cache()
+    document, bib_path = read_essay(
+        path, bibliography, lambda parts: _read_body(readings, parts), ahead=alone
+    )
     from checks.rules import run_checks
 
     return Checked(path, document, run_checks(document, settings), bib_path)
 
 
-def _warm_up(parts: Document) -> None:
-    from checks.rules import warm_up
+def _read_body(readings: "ReadingCache | None", parts: Document) -> None:
+    """Have the reading of the body ready for the rules (``checks.reading``): an earlier
+    run's, from the cache, or found now (while a second process may parse the list) and
+    stored for the next run."""
+    from checks.reading import read_body, remember
 
-    warm_up(parts)
+    known = None if readings is None else readings.load(parts)
+    if known is not None:
+        remember(parts, known)
+    else:
+        reading = read_body(parts)
+        if readings is not None:
+            readings.store(parts, reading)
+    import checks.rules  # noqa: F401  (loaded here, while the list may be parsed beside)
 
 
 def check_files(

@@ -20,19 +20,16 @@ needed to get the right answer, only to get it sooner.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import bib
 from bib.model import EntryType, Name, Reference
-from cli.cachedir import cache_root, parse_cache_on
+from cli.cachedir import Shelf, cache_root, checksum_name, fingerprint, parse_cache_on
 
 FORMAT = 1
 SUBDIRECTORY = "parsed"
@@ -63,14 +60,9 @@ def parse_cache(environ: dict[str, str] | None = None) -> ParseCache | None:
 def parser_fingerprint() -> str:
     """A name for this parser: its model and code files' sizes and times, and the Python."""
     package = Path(bib.__file__).parent
-    signature = [f"{FORMAT} {sys.version}"]
     files = [package / "model.py", *sorted(_parser_files(package / "parser"))]
     files += sorted(_tagger_engine_files())
-    for path in files:
-        stat = path.stat()
-        signature.append(f"{path.name} {stat.st_size} {stat.st_mtime_ns}")
-    text = "\n".join(signature).encode()
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+    return fingerprint([f"{FORMAT} {sys.version}"], files)
 
 
 def _parser_files(folder: Path) -> Iterator[Path]:
@@ -97,22 +89,22 @@ class ParseCache:
     """``parse`` answers from the cache, or parses and stores the answer."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root / SUBDIRECTORY
         try:
-            self.folder: Path | None = self.root / parser_fingerprint()
+            version: str | None = parser_fingerprint()
         except OSError:
-            self.folder = None  # the parser's own files cannot be read: parse every time
-        self._ready = False
+            version = None  # the parser's own files cannot be read: parse every time
+        self.shelf = Shelf(root / SUBDIRECTORY, version, LIMIT)
+        self.folder = self.shelf.folder
 
     def parse(self, text: str) -> Reference:
         if self.folder is None:
             return _parse_reference(text)
-        path = self.folder / _entry_name(text)
-        found = read_entry(path, text)
+        name = _entry_name(text)
+        found = read_entry(self.folder / name, text)
         if found is not None:
             return found
         reference = _parse_reference(text)
-        self._write(path, text, reference)
+        self.shelf.write(name, marshal.dumps((FORMAT, text, encode(reference))))
         return reference
 
     def missing(self, texts: Iterable[str]) -> list[str]:
@@ -123,61 +115,12 @@ class ParseCache:
         return [text for text in dict.fromkeys(texts) if not (folder / _entry_name(text)).exists()]
 
     def writable(self) -> bool:
-        """Whether parses can be stored here, as far as a quick look tells: the folder, or
-        the nearest folder above it that exists, may be written to. (Making the folder
-        ready, which may mean emptying a full one, waits for the first parse to store.)"""
-        if self.folder is None:
-            return False
-        place = self.folder
-        while not place.is_dir() and place != place.parent:
-            place = place.parent
-        return os.access(place, os.W_OK)
-
-    def _write(self, path: Path, text: str, reference: Reference) -> None:
-        try:
-            if not self._ready:
-                self._start_folder()
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with open(temporary, "wb") as stream:
-                marshal.dump((FORMAT, text, encode(reference)), stream)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next run slower
-
-    def _start_folder(self) -> None:
-        """Create this parser's folder; remove the folders of parsers that are gone, and
-        empty this one when it has grown to ``LIMIT`` entries."""
-        assert self.folder is not None
-        if not self.folder.is_dir():
-            if self.root.is_dir():
-                for old in self.root.iterdir():
-                    # Another process (lint --jobs) may have just made this parser's folder.
-                    if old.is_dir() and old.name != self.folder.name:
-                        import shutil  # only here: it imports the compression modules
-
-                        shutil.rmtree(old, ignore_errors=True)
-            self.folder.mkdir(parents=True, exist_ok=True)
-        elif _holds_at_least(self.folder, LIMIT):
-            _empty(self.folder)
-        self._ready = True
-
-
-def _holds_at_least(folder: Path, count: int) -> bool:
-    with os.scandir(folder) as entries:
-        return sum(1 for _ in islice(entries, count)) >= count
-
-
-def _empty(folder: Path) -> None:
-    """Remove the entries of ``folder``; another process may be removing them too."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+        """Whether parses can be stored here, as far as a quick look tells."""
+        return self.shelf.writable()
 
 
 def _entry_name(text: str) -> str:
-    data = text.encode("utf-8", errors="surrogatepass")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+    return checksum_name(text.encode("utf-8", errors="surrogatepass"))
 
 
 def read_entry(path: Path, text: str) -> Reference | None:

@@ -117,13 +117,15 @@ def _tenth(values: list[float]) -> float:
 
 
 def startup(essay: Path, runs: int, one_cpu: int) -> None:
-    """`python -c pass`, then export and lint with a cold and a warm parse cache, in turn.
+    """`python -c pass`, then export and lint with cold and warm caches, in turn.
 
-    "cold cache": an essay not seen before, so every reference is parsed; the compiled
-    patterns are kept, as they are after any first run (``cli.patterncache``). Lint
-    parses such an essay's references in a second process while it finds the body's
-    citations (``cli/ahead.py``), so it is also timed on a single CPU ("one CPU").
-    "nothing cached": the very first run after an install or upgrade.
+    "cold cache": an essay not seen before, so every reference is parsed and its body
+    read; the compiled patterns are kept, as they are after any first run
+    (``cli.patterncache``). Lint parses such an essay's references in a second process
+    while it reads the body (``cli/ahead.py``), so it is also timed on a single CPU
+    ("one CPU"). "after export": the references parsed (by an export), the body not
+    yet read (``cli.readingcache``). "warm cache": the same essay again. "nothing
+    cached": the very first run after an install or upgrade.
     """
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as empty:
         kept_env = {**os.environ, "BIB_CACHE_DIR": cache}
@@ -137,6 +139,7 @@ def startup(essay: Path, runs: int, one_cpu: int) -> None:
                 kept_env,
             ),
             f"bib export {essay.name} (warm cache)": ([str(BIB), "export", str(essay)], kept_env),
+            f"bib lint {essay.name} (after export)": ([str(BIB), "lint", str(essay)], kept_env),
             f"bib lint {essay.name} (warm cache)": ([str(BIB), "lint", str(essay)], kept_env),
             f"bib lint {essay.name} (nothing cached)": ([str(BIB), "lint", str(essay)], first_env),
         }
@@ -147,6 +150,9 @@ def startup(essay: Path, runs: int, one_cpu: int) -> None:
             for label, (args, env) in commands.items():
                 if "cold" in label:
                     _empty(Path(cache) / "parsed")
+                    _empty(Path(cache) / "read")
+                elif "after export" in label:
+                    _empty(Path(cache) / "read")
                 elif "nothing" in label:
                     _empty(Path(empty))
                 pinned = {one_cpu} if "one CPU" in label else None

@@ -180,7 +180,7 @@ def test_a_child_that_fails_leaves_the_parsing_to_this_process(
     monkeypatch.setenv("BIB_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(ParseCache, "parse", fails_in_a_child)
     seen: list[int] = []
-    document, _ = read_essay(essay, None, lambda parts: seen.append(len(parts.entries)))
+    document, _ = read_essay(essay, None, lambda parts: seen.append(len(parts.entries)), ahead=True)
     assert len(children) == 1 and seen == [0]
     assert document == expected
 

@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 
@@ -27,6 +27,13 @@ def cache_root(environ: Mapping[str, str]) -> Path | None:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("bibwarden", appauthor=False))
+
+
+def work_cache_root(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where the caches of parsing work go (parses, readings, patterns); None when they
+    are turned off or have no home. ``environ`` defaults to this process's."""
+    environ = os.environ if environ is None else environ
+    return cache_root(environ) if parse_cache_on(environ) else None
 
 
 def parse_cache_on(environ: Mapping[str, str]) -> bool:
@@ -66,6 +73,15 @@ class Shelf:
         self.folder = None if version is None else root / version
         self.limit = limit
         self._ready = False
+
+    @classmethod
+    def of(cls, root: Path, version: Callable[[], str], limit: int) -> Shelf:
+        """The shelf of the code ``version`` names; one that keeps nothing (no folder)
+        when the code's own files cannot be read: then the work is done every time."""
+        try:
+            return cls(root, version(), limit)
+        except OSError:
+            return cls(root, None, limit)
 
     def path(self, name: str) -> Path | None:
         return None if self.folder is None else self.folder / name

@@ -29,7 +29,7 @@ from typing import Any
 
 import bib
 from bib.model import EntryType, Name, Reference
-from cli.cachedir import Shelf, cache_root, checksum_name, fingerprint, parse_cache_on
+from cli.cachedir import Shelf, checksum_name, fingerprint, work_cache_root
 
 FORMAT = 1
 SUBDIRECTORY = "parsed"
@@ -50,10 +50,7 @@ def reference_parser(environ: dict[str, str] | None = None) -> Parse:
 
 def parse_cache(environ: dict[str, str] | None = None) -> ParseCache | None:
     """The cache, or None when it is turned off or has no home."""
-    environ = dict(os.environ) if environ is None else environ
-    if not parse_cache_on(environ):
-        return None
-    root = cache_root(environ)
+    root = work_cache_root(environ)
     return None if root is None else ParseCache(root)
 
 
@@ -89,11 +86,7 @@ class ParseCache:
     """``parse`` answers from the cache, or parses and stores the answer."""
 
     def __init__(self, root: Path) -> None:
-        try:
-            version: str | None = parser_fingerprint()
-        except OSError:
-            version = None  # the parser's own files cannot be read: parse every time
-        self.shelf = Shelf(root / SUBDIRECTORY, version, LIMIT)
+        self.shelf = Shelf.of(root / SUBDIRECTORY, parser_fingerprint, LIMIT)
         self.folder = self.shelf.folder
 
     def parse(self, text: str) -> Reference:

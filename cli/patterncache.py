@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bib import patterns
-from cli.cachedir import cache_root, parse_cache_on
+from cli.cachedir import work_cache_root
 
 FORMAT = 1
 SUBDIRECTORY = "patterns"
@@ -35,7 +35,7 @@ LIMIT = 2000
 
 def pattern_file(environ: Mapping[str, str]) -> Path | None:
     """This Python's file of programs; None when caching is off or has no home."""
-    root = cache_root(environ) if parse_cache_on(environ) else None
+    root = work_cache_root(environ)
     if root is None:
         return None
     name = f"{zlib.crc32(patterns.build().encode()):08x}.marshal"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bib.model import Block, Document
 from checks.reading import FORMAT, Reading, decode, encode
-from cli.cachedir import Shelf, cache_root, checksum_name, fingerprint, parse_cache_on
+from cli.cachedir import Shelf, checksum_name, fingerprint, work_cache_root
 
 SUBDIRECTORY = "read"
 LIMIT = 2_000  # readings, each of one essay's body: tens of kilobytes
@@ -33,10 +33,7 @@ LONGEST = 1_000_000
 
 def reading_cache(environ: dict[str, str] | None = None) -> ReadingCache | None:
     """The cache, or None when it is turned off or has no home."""
-    environ = dict(os.environ) if environ is None else environ
-    if not parse_cache_on(environ):
-        return None
-    root = cache_root(environ)
+    root = work_cache_root(environ)
     return None if root is None else ReadingCache(root)
 
 
@@ -56,11 +53,7 @@ class ReadingCache:
     """``load`` a stored reading of an essay's parts, ``store`` a new one."""
 
     def __init__(self, root: Path) -> None:
-        try:
-            version: str | None = reader_fingerprint()
-        except OSError:
-            version = None  # the code's own files cannot be read: read every time
-        self.shelf = Shelf(root / SUBDIRECTORY, version, LIMIT)
+        self.shelf = Shelf.of(root / SUBDIRECTORY, reader_fingerprint, LIMIT)
 
     def load(self, parts: Document) -> Reading | None:
         if _too_long(parts):

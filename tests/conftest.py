@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -13,8 +15,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_ESSAY = SHARED / "seed" / "great-terror-essay.txt"
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     code: int
     stdout: str
     stderr: str
@@ -49,3 +50,18 @@ def seed_essay() -> Path:
     if not SEED_ESSAY.exists():
         pytest.skip(f"the seed essay is not at {SEED_ESSAY} (it lives in ../shared)")
     return SEED_ESSAY
+
+
+def runs_with_caches(
+    probe: str, cache: Path, times: int = 2
+) -> list[subprocess.CompletedProcess[str]]:
+    """Python code run ``times`` in a row in fresh processes, with the caches of parsing
+    work on and kept in ``cache``: what a user's re-runs see."""
+    environ = {**os.environ, "BIB_CACHE_DIR": str(cache)}
+    environ.pop("BIB_PARSE_CACHE", None)
+    return [
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=environ, check=False
+        )
+        for _ in range(times)
+    ]

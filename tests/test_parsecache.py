@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,7 @@ from cli.parsecache import (
     read_entry,
     reference_parser,
 )
+from tests.conftest import runs_with_caches
 
 REFERENCES = [
     "Harris, J. The Great Fear (Oxford: Oxford University Press, 2016)",
@@ -104,14 +102,7 @@ def test_a_warm_run_loads_neither_the_model_nor_the_tagger(
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('pycrfsuite', 'bib.parser.tagger') if m in sys.modules))\n"
     )
-    environ = {**os.environ, "BIB_CACHE_DIR": str(tmp_path)}
-    environ.pop("BIB_PARSE_CACHE", None)
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, env=environ, check=False
-        )
-        for _ in range(2)
-    ]
+    runs = runs_with_caches(probe, tmp_path)
     cold, warm = (run.stdout.splitlines() for run in runs)
     # The cold run parsed: here, or in the process it forked to parse (cli.ahead).
     assert len(list(tmp_path.glob("parsed/*/*"))) == 30, runs[0].stderr

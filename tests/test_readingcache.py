@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import marshal
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from bib.document import read_parts
 from bib.model import Document
 from checks.reading import decode, encode, read_body
 from cli.readingcache import SUBDIRECTORY, ReadingCache, reader_fingerprint, reading_cache
+from tests.conftest import runs_with_caches
 
 ESSAY = """A Short Essay
 
@@ -96,14 +94,7 @@ def test_a_rerun_reads_the_body_from_the_cache_with_the_same_findings(
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(len(read), flush=True)\n"
     )
-    environ = {**os.environ, "BIB_CACHE_DIR": str(tmp_path)}
-    environ.pop("BIB_PARSE_CACHE", None)
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, env=environ, check=False
-        )
-        for _ in range(2)
-    ]
+    runs = runs_with_caches(probe, tmp_path)
     first, again = (run.stdout.splitlines() for run in runs)
     assert int(first[-1]) > 0, runs[0].stderr  # the first run read the body's words
     assert again[-1] == "0", runs[1].stderr  # the second took its reading from the cache

@@ -1,8 +1,8 @@
 """``remembered``: ``functools.lru_cache``, which can also be handed a result found elsewhere.
 
-What the rules read from the body alone (``checks.reading``) may be found by another
-process, or kept from an earlier run, and handed to the functions that would find
-it; they then answer with it, as if they had found it themselves. Nothing else
+What the rules read from the body alone (``checks.reading``) may be kept from an
+earlier run and handed to the functions that would find it; they then answer with
+it, as if they had found it themselves. Nothing else
 differs from ``lru_cache``: the arguments must be hashable, and the last
 ``maxsize`` results are kept.
 """

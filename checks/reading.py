@@ -1,15 +1,14 @@
 """What the rules read from an essay's body and notes alone, found once and handed over.
 
-The citations, the capitalised words (for name variants) and the quotations no page
-locates depend on the body and notes, not on the reference list, and finding them
-is most of what the rules cost. So `bib lint` finds them while another process
-parses the list, or has another process find them while this one loads the rules,
-or takes them from an earlier run's cache (``cli.readingcache``); ``remember``
-hands such a reading to the functions the rules ask (``bib.memo``), which then
-answer with it.
+The citations, the capitalised and lower-case words (for name variants) and the
+quotations no page locates depend on the body and notes, not on the reference list,
+and finding them is most of what the rules cost. So `bib lint` finds them while
+another process may parse the list (``cli.ahead``), and keeps them for a re-run
+(``cli.readingcache``); ``remember`` hands a kept reading to the functions the
+rules ask (``bib.memo``), which then answer with it.
 
 This module imports only what finding them needs, not the rules (rapidfuzz and the
-rest): the process that finds them need not load those.
+rest), so the cache can decode a reading without loading those.
 """
 
 from typing import Any, NamedTuple

@@ -109,7 +109,9 @@ class Shelf:
                 stream.write(data)
             os.replace(temporary, path)
         except OSError:
-            pass  # a cache that cannot be written only makes the next run slower
+            # A cache that cannot be written only makes the next run slower.
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
     def _start_folder(self, folder: Path) -> None:
         if not folder.is_dir():

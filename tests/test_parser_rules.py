@@ -38,6 +38,7 @@ from bib.parser.rules import (
     a_town_before_its_state_is_the_place,
     a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
+    a_year_ending_its_sentence_is_the_date,
     an_edition_ends_at_its_cue,
     an_edition_ends_at_its_word,
     an_editors_cue_after_a_full_stop_opens_names,
@@ -320,6 +321,17 @@ def _relabelled(
         (undated_titles_give_up_their_year, "1939 : The alliance that never was . 1999",
          "title title title title title title title title date",
          "title title title title title title title title date"),
+        # A year that ends its sentence inside an undated field is the date; one that goes on
+        # ("Britain , 1850 and after") or a dated reference keeps it.
+        (a_year_ending_its_sentence_is_the_date, "Board of Works , Minutes , 1858. MBW",
+         "container container container container container container container container",
+         "container container container container container container date container"),
+        (a_year_ending_its_sentence_is_the_date, "Public Health : Britain , 1850 and after .",
+         "title title title title title title title title title",
+         "title title title title title title title title title"),
+        (a_year_ending_its_sentence_is_the_date, "Minutes , 1858. MBW . 1860",
+         "container container container container container date",
+         "container container container container container date"),
         # What follows a closed quote, with no container labelled, is the container.
         (close_quoted_titles, '" Requirements Wisdom , " Doctor Dobbs Digest.',
          "title title title title title title title title",

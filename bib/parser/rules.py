@@ -18,6 +18,7 @@ from bib.parser.rules_dates import (
     a_number_after_the_year_is_the_page,
     a_volume_then_its_page,
     a_year_before_the_colon_is_the_date,
+    a_year_ending_its_sentence_is_the_date,
     pages_that_are_years,
     undated_titles_give_up_their_year,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "a_town_before_its_state_is_the_place",
     "a_volume_then_its_page",
     "a_year_before_the_colon_is_the_date",
+    "a_year_ending_its_sentence_is_the_date",
     "an_edition_ends_at_its_cue",
     "an_edition_ends_at_its_word",
     "an_editors_cue_after_a_full_stop_opens_names",
@@ -159,6 +161,7 @@ RELABELLING_RULES = (
     an_untitled_reference_keeps_one_name,
     an_untitled_article_keeps_one_name,
     undated_titles_give_up_their_year,
+    a_year_ending_its_sentence_is_the_date,
     a_year_before_the_colon_is_the_date,
     a_bracketed_year_after_the_title_is_the_titles,
     names_end_at_et_al,

@@ -71,6 +71,33 @@ def undated_titles_give_up_their_year(tokens: Sequence[Token], labels: Sequence[
     return out
 
 
+def a_year_ending_its_sentence_is_the_date(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """With no year among the dates, a year after a comma that ends its sentence inside
+    a title or a container is the date: an archive's item ("Metropolitan Board of
+    Works, Minutes of Proceedings, 1858. MBW/1/5") or a report ("Annual Report of the
+    Registrar-General, 1911. London: HMSO"). A year that opens the field, or one
+    followed by more of its sentence ("Britain, 1800–1854"), stays where it is.
+    """
+    out = list(labels)
+    dates = compress(tokens, map(L.DATE.__eq__, out))
+    if any(YEAR_TOKEN.match(token.text) for token in dates):
+        return out
+    for k in range(2, len(tokens)):
+        text = tokens[k].text
+        if (
+            out[k] in (L.TITLE, L.CONTAINER)
+            and out[k - 1] == out[k] == out[k - 2]
+            and tokens[k - 1].text == ","
+            and text.endswith(".")
+            and YEAR_TOKEN.match(text)
+        ):
+            out[k] = L.DATE
+            return out
+    return out
+
+
 def a_year_before_the_colon_is_the_date(
     tokens: Sequence[Token], labels: Sequence[str]
 ) -> list[str]:

@@ -21,6 +21,7 @@ Everything here is pure and linear in the size of the text.
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -197,6 +198,17 @@ _LEFT_CUES = (
 )
 
 
+def _by_last_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their last word: the word before a name picks the few to try."""
+    found: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        found[phrase[-1]] = (*found.get(phrase[-1], ()), phrase)
+    return found
+
+
+_LEFT_CUES_BY_LAST_WORD = _by_last_word(_LEFT_CUES)
+
+
 class _Token(NamedTuple):
     text: str
     start: int
@@ -210,6 +222,19 @@ def _tokens(text: str) -> tuple[_Token, ...]:
     # quicker, and an essay has thousands of words.
     new = tuple.__new__
     return tuple([new(_Token, (m.group(), *m.span())) for m in _WORD.finditer(text)])
+
+
+@lru_cache(maxsize=512)  # as _tokens
+def _capitalised(text: str) -> tuple[int, ...]:
+    """The indices of the words of a text that begin with a capital or are all capitals:
+    the only ones that can be names, about one word in ten."""
+    return tuple(
+        [
+            k
+            for k, token in enumerate(_tokens(text))
+            if token.text[:1].isupper() or token.text.isupper()
+        ]
+    )
 
 
 def _is_capitalised(word: str) -> bool:
@@ -267,12 +292,16 @@ class _Run(NamedTuple):
 
 
 def _name_runs(text: str, tokens: Sequence[_Token]) -> Iterator[_Run]:
+    """The names of ``text``, whose words are ``tokens`` (``_tokens(text)``)."""
+    capitalised = _capitalised(text)
     i = 0
-    while i < len(tokens):
+    while True:
+        # Most words are neither capitalised nor an initial: go to the next that is.
+        next_one = bisect_left(capitalised, i)
+        if next_one == len(capitalised):
+            return
+        i = capitalised[next_one]
         token = tokens[i]
-        if not token.text[:1].isupper() and not token.text.isupper():
-            i += 1  # most words: neither capitalised nor an initial (a quick test first)
-            continue
         if len(token.text) == 1 and _initial(text, tokens, i):
             pass  # "E. P. Thompson"
         elif not _is_capitalised(token.text) or token.text.lower() in _FUNCTION_WORDS:
@@ -376,6 +405,8 @@ def _followed_by_clause(text: str, tokens: Sequence[_Token], position: int) -> b
 
 
 def _left_words(tokens: Sequence[_Token], index: int, count: int) -> tuple[str, ...]:
+    if count == 1:  # the commonest question, asked of every name
+        return (tokens[index - 1].text.lower(),) if index else ()
     return tuple([t.text.lower() for t in tokens[max(0, index - count) : index]])
 
 
@@ -509,7 +540,8 @@ def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:
 def _phrase_before(tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "according to Harris", "the work of Silvio Pons"."""
     left = _left_words(tokens, run.first, 4)
-    return STRONG if any(left[-len(cue) :] == cue for cue in _LEFT_CUES) else None
+    cues = _LEFT_CUES_BY_LAST_WORD.get(left[-1], ()) if left else ()
+    return STRONG if any(left[-len(cue) :] == cue for cue in cues) else None
 
 
 _PREPOSITIONS = frozenset(
@@ -983,9 +1015,8 @@ def mentions(block: Block) -> Iterator[Mention]:
     tokens = _tokens(text)
     starts = _sentence_starts(text)
     positions = _Positions(block)
-    for index, token in enumerate(tokens):
-        if not token.text[:1].isupper() and not token.text.isupper():
-            continue  # most words: not capitalised (a quick test first)
+    for index in _capitalised(text):
+        token = tokens[index]
         word, _ = _strip_possessive(token.text)
         if not _is_capitalised(word) or word.lower() in _FUNCTION_WORDS:
             continue

@@ -392,7 +392,7 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | N
     if sure:
         return sure, sure == STRONG
     strength = (
-        _phrase_before(tokens, run)
+        _phrase_before(text, tokens, run)
         or _verb_after_name(text, tokens, run)
         or _verb_in_relative_clause(text, tokens, run)
         or _verb_before_name(text, tokens, run)
@@ -506,10 +506,28 @@ def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:
     return STRONG if run.possessive and following in _SCHOLARLY_NOUNS else None
 
 
-def _phrase_before(tokens: Sequence[_Token], run: _Run) -> str | None:
+def _phrase_before(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "according to Harris", "the work of Silvio Pons"."""
     left = _left_words(tokens, run.first, 4)
-    return STRONG if any(left[-len(cue) :] == cue for cue in _LEFT_CUES) else None
+    cue = next((c for c in _LEFT_CUES if left[-len(c) :] == c), None)
+    if cue is None or (cue in _DIRECTIVES and not _directs(text, tokens, run.first - 1)):
+        return None
+    return STRONG
+
+
+# Cues that send the reader to a work only as an imperative: "see Harris" directs,
+# "critics see Lydgate's failure" and "he cannot see Rosamond" are the verb with its object.
+_DIRECTIVES = frozenset({("see",), ("cf",)})
+
+
+def _directs(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` opens a clause: nothing, a bracket or punctuation
+    before it ("(see Harris)", "; cf. Getty", "For more, see Harris"), never a word, which
+    would make it that word's verb."""
+    if index == 0:
+        return True
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    return any(mark in gap for mark in "([.;:,—–")
 
 
 _PREPOSITIONS = frozenset(

@@ -57,6 +57,11 @@ def narrative(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("This is the work of Silvio Pons, who stressed ideology.", [("Silvio Pons", "strong")]),
+        # "see" sends the reader to a work only as an imperative, never as a verb
+        ("The purges were aimed at home; see Getty on this.", [("Getty", "strong")]),
+        ("For the figures, see Harris, who counts them.", [("Harris", "strong")]),
+        ("Both critics see Lydgate's failure as more than personal.", []),
+        ("He cannot see Rosamond at all.", []),
         ("Peter Whitewood argued that the threat was real.", [("Peter Whitewood", "weak")]),
         (
             "Natalie Zemon Davis notes that the archive is partial.",

@@ -638,6 +638,10 @@ def _coordinated(
         while j > 0 and cues[j - 1] is None and _gap(text, tokens, runs[j - 1], runs[j]) == ",":
             j -= 1
             cues[j] = cues[k]
+        if _of_a_proper_name(tokens, runs[j]):
+            # The list goes on a name joined by "of": "the National Academies of Sciences,
+            # Engineering, and Medicine (2017)" is one body, its year no person's.
+            cues[j : k + 1] = [None] * (k + 1 - j)
 
 
 def _shared_years(text: str, tokens: Sequence[_Token], runs: list[_Run]) -> list[str]:

@@ -46,6 +46,16 @@ def narrative(text: str) -> list[tuple[str, str]]:
         # a name that ends a proper name joined by "of" is a place in it, not an author
         ("Gold flowed, and the Bank of England (1694) was the lender.", []),
         ("The map was redrawn at the Congress of Vienna (1815) by the powers.", []),
+        # ... and so does a list that goes on such a name: one body, not three people
+        (
+            "As the National Academies of Sciences, Engineering, and Medicine (2017) put it.",
+            [],
+        ),
+        ("The Faculty of Arts and Humanities (2010) reported it.", []),
+        (
+            "The books of Getty and Naumov (1999) show it.",
+            [("Getty", "strong"), ("Naumov", "strong")],
+        ),
         ("The study of Harris (2016) shows fear.", [("Harris", "strong")]),
         ("Since 2016 Harris has argued that fear mattered.", [("Harris", "strong")]),
         (

@@ -545,14 +545,31 @@ def _framing(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     return WEAK if after[:1] == "," else None
 
 
+# Participles that introduce the people they name rather than take them as objects:
+# "scholars including Getty argue", "following Harris", "according to Harris".
+_INTRODUCING = frozenset({"including", "following", "according"})
+
+
+def _object_before(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether the name at ``index`` is the object of the word before it: a preposition
+    ("the trade between Beirut and Cairo shows"), a participle ("networks linking Beirut
+    and Cairo show") or a noun's "of" two words back. A verb after it then has another
+    subject."""
+    before = _left_words(tokens, index, 2)
+    if not before:
+        return False
+    last = before[-1]
+    participle = last.endswith("ing") and len(last) > 5 and last not in _INTRODUCING
+    return last in _PREPOSITIONS or participle or before[-2:-1] == ("of",)
+
+
 def _verb_after_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure).
 
     After a preposition the name is not the verb's subject: in "Sewell's study of
     the Abbé Sieyès shows", the study shows.
     """
-    before = _left_words(tokens, run.first, 2)
-    if before[-1:] and (before[-1] in _PREPOSITIONS or before[-2:-1] == ("of",)):
+    if _object_before(tokens, run.first):
         return None
     verb = _verb_after(text, tokens, run.last)
     if verb and _left_words(tokens, run.first, 1) == ("as",):
@@ -641,6 +658,10 @@ def _coordinated(
         if _of_a_proper_name(tokens, runs[j]):
             # The list goes on a name joined by "of": "the National Academies of Sciences,
             # Engineering, and Medicine (2017)" is one body, its year no person's.
+            cues[j : k + 1] = [None] * (k + 1 - j)
+        elif not cues[k][1] and _object_before(tokens, runs[j].first):
+            # "networks linking Beirut, Cairo and Alexandria show": the list is an object,
+            # and the verb after its last name is not theirs (a year in brackets still is).
             cues[j : k + 1] = [None] * (k + 1 - j)
 
 

@@ -267,6 +267,13 @@ def _relabelled(
         (named_editors_end_before_the_publisher, "edited by Mary Douglas , J. , 1970",
          "editor editor editor editor editor editor editor date",
          "editor editor editor editor editor editor editor date"),
+        # An imprint's name is no person's, however many words: "Penguin Classics".
+        (named_editors_end_before_the_publisher, "Edited by Rosemary Ashton , Penguin Classics , 1994",
+         "editor editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor publisher publisher publisher date"),
+        (named_editors_end_before_the_publisher, "edited by Rosemary Ashton , Harvard UP , 1994",
+         "editor editor editor editor editor editor editor editor date",
+         "editor editor editor editor editor publisher publisher publisher date"),
         (named_editors_end_before_the_publisher, "edited by Mary Douglas , Tavistock",
          "editor editor editor editor editor editor", "editor editor editor editor editor editor"),
         (names_end_at_et_al, "N. Ikeno et al. , PTEP 2015", "author author author author author author author",

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from itertools import compress, pairwise
 
 from bib.parser import labels as L
-from bib.parser.rules_common import YEAR_TOKEN, comma_chunks, is_word, label_runs, token_texts
+from bib.parser.rules_common import (
+    IMPRINT_WORDS,
+    YEAR_TOKEN,
+    comma_chunks,
+    is_word,
+    label_runs,
+    names_a_publisher,
+    token_texts,
+)
 from bib.parser.tokens import Token
 
 
@@ -87,12 +95,6 @@ _REGIONS = frozenset(
         "north dakota", "south dakota", "rhode island", "west virginia",
     )
 )  # fmt: skip
-# Words only a publisher's (or an issuing body's) name has.
-_IMPRINT_WORDS = frozenset(
-    """press presses verlag publishers publisher publishing co ltd inc gmbh books
-    university univ up éditions editions edizioni editore editrice editorial editora
-    wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
-)
 # Words of the bodies that issue reports and theses and print as their publisher: an
 # office, a laboratory, a museum ("Office of State Archaeology, Raleigh").
 _ISSUING_WORDS = frozenset(
@@ -110,17 +112,13 @@ def _is_town(words: Sequence[str]) -> bool:
     return " ".join(words) in _PLACE_NAMES or (len(words) == 1 and words[0] in _PUBLISHING_PLACES)
 
 
-def _names_a_publisher(words: Sequence[str]) -> bool:
-    return any(w in _IMPRINT_WORDS or w.endswith(("press", "verlag")) for w in words)
-
-
 def _reads_as_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Capitalised words and commas only, none a publisher's: "Cambridge, Mass."."""
     words = [t.text for t in tokens[first : last + 1] if is_word(t)]
     return (
         0 < len(words) <= 5
         and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
-        and not _names_a_publisher(_words_of(tokens, first, last))
+        and not names_a_publisher(_words_of(tokens, first, last))
     )
 
 
@@ -155,7 +153,7 @@ def a_town_after_the_publisher_is_the_place(
                 head
                 and _reads_as_a_place(tokens, start, end)
                 and (
-                    _names_a_publisher(head)
+                    names_a_publisher(head)
                     or town
                     or _an_issuer_and_its_town(tokens, head, tail_words, start, end)
                 )
@@ -359,7 +357,7 @@ def _a_publishers_name(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False
     if any(t.text in _BRACKETS for t in tokens[first : last + 1]):
         return False
-    if _names_a_publisher(words):
+    if names_a_publisher(words):
         return len(words) <= 5
     return (
         len(words) <= 3
@@ -405,7 +403,7 @@ def _ends_a_sentence(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k + 1].text[:1].isupper()
         and not _is_region(tokens, k, k)
         and not _is_town([text.strip(".").lower()])  # "Amsterdam. New York"
-        and text.strip(".").lower() not in _IMPRINT_WORDS
+        and text.strip(".").lower() not in IMPRINT_WORDS
     )
 
 

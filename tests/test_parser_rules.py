@@ -24,6 +24,7 @@ from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
     a_bracketed_year_after_the_title_is_the_titles,
+    a_name_after_the_places_colon_is_the_publisher,
     a_container_opens_at_its_in,
     a_genre_is_no_container,
     a_name_before_its_volume_is_the_journal,
@@ -267,6 +268,18 @@ def _relabelled(
         (named_editors_end_before_the_publisher, "edited by Mary Douglas , J. , 1970",
          "editor editor editor editor editor editor editor date",
          "editor editor editor editor editor editor editor date"),
+        # After "Place:" and before the year, a firm named after a person is the publisher.
+        (a_name_after_the_places_colon_is_the_publisher, "Calcutta : M. C. Sarkar , 1912–24",
+         "place place author author author author note",
+         "place place publisher publisher publisher publisher note"),
+        (a_name_after_the_places_colon_is_the_publisher, "London : John Murray , 1859",
+         "place place editor editor editor date",
+         "place place publisher publisher publisher date"),
+        # No colon, or no year after: nothing is decided.
+        (a_name_after_the_places_colon_is_the_publisher, "London , John Murray , 1859",
+         "place place author author author date", "place place author author author date"),
+        (a_name_after_the_places_colon_is_the_publisher, "London : John Murray , Smith",
+         "place place author author author author", "place place author author author author"),
         # An imprint's name is no person's, however many words: "Penguin Classics".
         (named_editors_end_before_the_publisher, "Edited by Rosemary Ashton , Penguin Classics , 1994",
          "editor editor editor editor editor editor editor editor date",

@@ -12,6 +12,7 @@ from bib.parser.rules_common import (
     YEAR_TOKEN,
     comma_chunks,
     is_word,
+    is_year_range,
     label_runs,
     names_a_publisher,
     token_texts,
@@ -30,6 +31,31 @@ def publisher_continues(tokens: Sequence[Token], labels: Sequence[str]) -> list[
         return out
     for (first, last), previous in zip(runs[1:], runs, strict=False):
         if out[first] == L.PLACE and out[previous[0]] == L.PUBLISHER and (first, last) != places[0]:
+            for k in range(first, last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
+def a_name_after_the_places_colon_is_the_publisher(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Calcutta: M. C. Sarkar, 1912" the firm is named after its founder.
+
+    What stands between "Place:" and the year is the publisher in every imprint style,
+    even when it reads as a person's name ("London: John Murray", "New York: Alfred A.
+    Knopf"), so names the tagger found there are the publisher's.
+    """
+    out = list(labels)
+    if L.PLACE not in out:
+        return out
+    runs = label_runs(out)
+    for previous, (first, last), following in zip(runs, runs[1:], runs[2:], strict=False):
+        if out[previous[0]] != L.PLACE or tokens[previous[1]].text != ":":
+            continue
+        if out[first] not in (L.AUTHOR, L.EDITOR) or tokens[last].text != ",":
+            continue
+        year = tokens[following[0]].text.rstrip(".,;")
+        if YEAR_TOKEN.match(year) or is_year_range(year):
             for k in range(first, last + 1):
                 out[k] = L.PUBLISHER
     return out

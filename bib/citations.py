@@ -644,22 +644,23 @@ def _coordinated(
     Roffman argues" does not make a citation of Spain.
     """
     for k in range(len(runs) - 1, 0, -1):
-        if cues[k] is None or cues[k - 1] is not None:
+        cue = cues[k]
+        if cue is None or cues[k - 1] is not None:
             continue
         if _gap(text, tokens, runs[k - 1], runs[k]) not in ("and", ", and", "&"):
             continue
         if runs[k].given and not runs[k - 1].given:
             continue  # "John and Barbara Hammond": John is a given name, not an author
         j = k - 1
-        cues[j] = cues[k]
+        cues[j] = cue
         while j > 0 and cues[j - 1] is None and _gap(text, tokens, runs[j - 1], runs[j]) == ",":
             j -= 1
-            cues[j] = cues[k]
+            cues[j] = cue
         if _of_a_proper_name(tokens, runs[j]):
             # The list goes on a name joined by "of": "the National Academies of Sciences,
             # Engineering, and Medicine (2017)" is one body, its year no person's.
             cues[j : k + 1] = [None] * (k + 1 - j)
-        elif not cues[k][1] and _object_before(tokens, runs[j].first):
+        elif not cue[1] and _object_before(tokens, runs[j].first):
             # "networks linking Beirut, Cairo and Alexandria show": the list is an object,
             # and the verb after its last name is not theirs (a year in brackets still is).
             cues[j : k + 1] = [None] * (k + 1 - j)

@@ -89,15 +89,16 @@ _FUNCTION_WORDS = frozenset(
 # Reporting verbs in their base form; their inflections are generated below.
 _REPORTING_VERBS = """
 accept acknowledge add address admit agree analyse analyze argue ask assert assume attribute
-believe calculate call caution challenge characterise characterize cite claim comment compare
-concede conclude concur consider contend contest contrast counter criticise criticize critique
-debate declare demonstrate deny depict describe detail disagree discuss dismiss dispute document
-doubt downplay echo emphasise emphasize estimate examine explain explore expose find highlight
-hold identify illustrate imply indicate insist interpret investigate label locate maintain
-mention note observe offer outline overstate point portray posit postulate propose put query
-question quote raise reason recognise recognize recount refute regard reiterate reject remark
-repeat report reveal say show speculate state stress suggest summarise summarize surmise term
-trace tell underline underestimate understate urge warn wonder write""".split()
+believe calculate call caution challenge characterise characterize cite claim comment
+compare concede conclude concur consider contend contest contrast counter criticise
+criticize critique debate declare defend demonstrate deny depict describe detail disagree
+discuss dismiss dispute document doubt downplay echo emphasise emphasize estimate examine
+explain explore expose find highlight hold identify illustrate imply indicate insist
+interpret investigate label locate maintain mention note observe offer outline overstate
+point portray posit postulate propose put query question quote raise reason recognise
+recognize recount refute regard reiterate reject remark repeat report reveal say show
+speculate state stress suggest summarise summarize surmise term trace tell underline
+underestimate understate urge warn wonder write""".split()
 _IRREGULAR = {
     "find": ("found",),
     "hold": ("held",),
@@ -344,13 +345,38 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
     return gap == " " or (gap == " " * len(gap) and 0 < len(gap) <= 2)
 
 
+# An aside set off by commas between a name and its verb: "Patryliak, by contrast, has
+# defended", "Rudling, too, has shown". Connectives only, so that "Nikolaevsky, portrayed
+# Kirov" and "in Spain, Roffman argues" keep their commas as boundaries.
+_ASIDE = patterns.compile(
+    r",\s+(?:too|however|also|though|moreover|indeed|instead|meanwhile|similarly|likewise"
+    r"|by\s+contrast|in\s+contrast|for\s+example|for\s+instance|in\s+turn"
+    r"|on\s+the\s+other\s+hand|for\s+(?:his|her|their)\s+part|in\s+particular"
+    r"|of\s+course),\s+"
+)
+
+
+def _after_an_aside(text: str, tokens: Sequence[_Token], index: int) -> tuple[int, int]:
+    """The index of the word before the verb (the name's own, or the aside's last) and
+    where the aside ends (0 without one): its closing comma is no boundary."""
+    aside = _ASIDE.match(text, tokens[index].end)
+    if aside is None:
+        return index, 0
+    k = index + 1
+    while k < len(tokens) and tokens[k].end <= aside.end():
+        k += 1
+    return k - 1, aside.end()
+
+
 def _verb_after(text: str, tokens: Sequence[_Token], index: int) -> str | None:
-    """The strength of a reporting verb right after a name (adverbs and "has" skipped)."""
+    """The strength of a reporting verb right after a name (adverbs, "has" and an aside
+    between commas skipped)."""
     perfect = False
+    index, aside_end = _after_an_aside(text, tokens, index)
     previous = tokens[index]
     for position in range(index + 1, min(index + 5, len(tokens))):
         token = tokens[position]
-        if text[previous.end : token.start].strip(" ’'"):
+        if text[max(previous.end, aside_end) : token.start].strip(" ’'"):
             return None  # punctuation between: "...Radek-Piatakov’, writes Rogovin"
         previous = token
         word = token.text.lower()

@@ -80,6 +80,14 @@ def narrative(text: str) -> list[tuple[str, str]]:
             "A study comparing Getty and Naumov (1999) shows it.",
             [("Getty", "strong"), ("Naumov", "strong")],
         ),
+        # an aside between commas does not part a name from its verb; other commas do
+        (
+            "Ivan Patryliak, by\ncontrast, has defended the insurgents.",
+            [("Ivan Patryliak", "strong")],
+        ),
+        ("Kasianov, too, argues that it was bad.", [("Kasianov", "weak")]),
+        ("Kasianov, in Kyiv, argues that it was bad.", []),
+        ("Stalin, however, ordered the arrests.", []),
         # "see" sends the reader to a work only as an imperative, never as a verb
         ("The purges were aimed at home; see Getty on this.", [("Getty", "strong")]),
         ("For the figures, see Harris, who counts them.", [("Harris", "strong")]),

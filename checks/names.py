@@ -239,11 +239,22 @@ def _same_person(a: _Spelling, b: _Spelling, accepted: list[set[str]], upper_lis
         # near-miss (Carr/Carley, Davies/Davis), and only with compatible initials.
         return fold_name(a.text) == fold_name(b.text) and _initials_agree(a.given, b.given)
     listed, written = (a, b) if a.in_list else (b, a)
+    if listed.in_list and _plural_of(written.text, listed.text):
+        return False  # "the Hammonds", "the Brontës": the family, not a slip
     if listed.in_list and not _given_names_agree(written.given, listed.given):
         # Another spelling written with another person's given name is that other person:
         # "the philosopher Adam Fergusson" beside "Ferguson, N." is no slip for Niall.
         return False
     return are_variants(a.text, b.text) or fold_name(a.text) == fold_name(b.text)
+
+
+def _plural_of(written: str, listed: str) -> bool:
+    """Whether the text writes the listed family name in the plural, as one names a
+    couple or a family ("the Hammonds" for J. L. and B. Hammond, "the Brontës"); a
+    name that ends in s already has no such plural to mistake (Uldrick for Uldricks
+    stays a slip)."""
+    mine, theirs = ascii_letters(written), ascii_letters(listed)
+    return not theirs.endswith("s") and mine in (f"{theirs}s", f"{theirs}es")
 
 
 def _given_names_agree(written: str, listed: str) -> bool:

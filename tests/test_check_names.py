@@ -216,3 +216,29 @@ def test_a_given_name_that_fits_no_listed_person_makes_another_person(
     document = read_document(ANOTHER_GIVEN_NAME.format(given=given).encode(), "essay.md")
     found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
     assert found == variants
+
+
+FAMILIES = """# Village labourers
+
+The {plural} wrote of the village labourer, and Webb (1894) of trade unions.
+
+## References
+
+Hammond, J. L. and Hammond, B. (1911) *The Village Labourer*. London: Longmans.
+Webb, S. and Webb, B. (1894) *The History of Trade Unionism*. London: Longmans.
+"""
+
+
+@pytest.mark.parametrize(
+    ("plural", "variants"),
+    [
+        # a listed family name in the plural names the family, not a slip
+        ("Hammonds", []),
+        # a slip of one letter still is one
+        ("Hamond", [["Hammond", "Hamond"]]),
+    ],
+)
+def test_a_family_name_in_the_plural_is_no_variant(plural: str, variants: list[list[str]]) -> None:
+    document = read_document(FAMILIES.format(plural=plural).encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == variants

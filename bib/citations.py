@@ -506,9 +506,19 @@ _NOTE_OR_NUMBER = patterns.compile(r"\[\^?\w{1,8}\]|\[\d|\([^()A-Z]*\d[^()A-Z]*\
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
-    """ "Harris (2016) shows"; not a span of years, "Luther (1483–1546)": a life or a reign."""
-    after = text[tokens[run.last].end : tokens[run.last].end + 16]
-    return STRONG if _publication_year(after) else None
+    """ "Harris (2016) shows"; not a span of years, "Luther (1483–1546)": a life or a reign.
+    A work read through another, "Vygotsky (1978, as cited in Berk, 2013)", is weak: APA
+    lists only the source that was read."""
+    end = tokens[run.last].end
+    if not _publication_year(text[end : end + 16]):
+        return None
+    bracket = text[end : text.find(")", end) + 1 or end + 80]
+    return WEAK if _SECONDARY.search(bracket) else STRONG
+
+
+# What introduces the source a work was read in: "(Bartlett, 1932, as cited in Schacter,
+# 2001)"; the work before it is the original, which the list need not hold.
+_SECONDARY = patterns.compile(r",?\s*\b(?:as\s+)?(?:cited|quoted)\s+in\s+", re.IGNORECASE)
 
 
 _PUBLICATION_YEAR = patterns.compile(
@@ -1132,8 +1142,23 @@ def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
         for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
             if _opens_with_a_title(block.text, offset + part.start(), part.group()):
                 continue
-            for citation in _citation_part(part.group(), offset + part.start(), positions):
-                yield citation._replace(strength=WEAK) if after_title else citation
+            for citation, original in _read_through(part.group(), offset + part.start(), positions):
+                yield citation._replace(strength=WEAK) if after_title or original else citation
+
+
+def _read_through(part: str, offset: int, positions: _Positions) -> Iterator[tuple[Citation, bool]]:
+    """The citations of one part, each with whether it is an original read through a
+    secondary source ("Bartlett, 1932, as cited in Schacter, 2001": Bartlett is)."""
+    secondary = _SECONDARY.search(part)
+    if secondary is None or secondary.start() == 0:
+        for citation in _citation_part(part, offset, positions):
+            yield citation, False
+        return
+    for citation in _citation_part(part[: secondary.start()], offset, positions):
+        yield citation, True
+    source = part[secondary.end() :]
+    for citation in _citation_part(source, offset + secondary.end(), positions):
+        yield citation, False
 
 
 def _opens_with_a_title(original: str, at: int, part: str) -> bool:

@@ -229,6 +229,31 @@ def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # APA's secondary citation: the original is weak (the list need not hold it),
+        # the source it was read in is cited
+        (
+            "schemas (Bartlett, 1932, as cited in Schacter, 2001).",
+            [("Bartlett", "weak"), ("Schacter", "strong")],
+        ),
+        ("stages (Piaget, 1952, cited in Berk, 2013).", [("Piaget", "weak"), ("Berk", "strong")]),
+        ("fear (quoted in Harris 2016, 45).", [("Harris", "strong")]),
+        ("fear (Harris 2016, 45).", [("Harris", "strong")]),
+        (
+            "Vygotsky (1978, as cited in Berk, 2013) stressed it.",
+            [("Vygotsky", "weak"), ("Berk", "strong")],
+        ),
+        ("Vygotsky (1978) stressed social learning.", [("Vygotsky", "strong")]),
+    ],
+)
+def test_a_work_read_through_another_is_weak(text: str, expected: list[tuple[str, str]]) -> None:
+    found = parenthetical_citations(block(text))
+    cited = [(c.family, c.strength) for c in (*narrative_citations(block(text)), *found)]
+    assert cited == expected
+
+
+@pytest.mark.parametrize(
     ("text", "strength"),
     [
         ("Kirov's murder (December 1934) began it.", "weak"),

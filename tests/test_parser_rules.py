@@ -24,9 +24,9 @@ from bib.parser.names import parse_names
 from bib.parser.rules import (
     a_bracket_closing_the_title_is_not_its_words,
     a_bracketed_year_after_the_title_is_the_titles,
-    a_name_after_the_places_colon_is_the_publisher,
     a_container_opens_at_its_in,
     a_genre_is_no_container,
+    a_name_after_the_places_colon_is_the_publisher,
     a_name_before_its_volume_is_the_journal,
     a_newspaper_is_dated_to_the_day,
     a_number_after_the_year_is_the_page,

@@ -90,15 +90,16 @@ _FUNCTION_WORDS = frozenset(
 # Reporting verbs in their base form; their inflections are generated below.
 _REPORTING_VERBS = """
 accept acknowledge add address admit agree analyse analyze argue ask assert assume attribute
-believe calculate call caution challenge characterise characterize cite claim comment compare
-concede conclude concur consider contend contest contrast counter criticise criticize critique
-debate declare demonstrate deny depict describe detail disagree discuss dismiss dispute document
-doubt downplay echo emphasise emphasize estimate examine explain explore expose find highlight
-hold identify illustrate imply indicate insist interpret investigate label locate maintain
-mention note observe offer outline overstate point portray posit postulate propose put query
-question quote raise reason recognise recognize recount refute regard reiterate reject remark
-repeat report reveal say show speculate state stress suggest summarise summarize surmise term
-trace tell underline underestimate understate urge warn wonder write""".split()
+believe calculate call caution challenge characterise characterize cite claim comment
+compare concede conclude concur consider contend contest contrast counter criticise
+criticize critique debate declare defend demonstrate deny depict describe detail disagree
+discuss dismiss dispute document doubt downplay echo emphasise emphasize estimate examine
+explain explore expose find highlight hold identify illustrate imply indicate insist
+interpret investigate label locate maintain mention note observe offer outline overstate
+point portray posit postulate propose put query question quote raise reason recognise
+recognize recount refute regard reiterate reject remark repeat report reveal say show
+speculate state stress suggest summarise summarize surmise term trace tell underline
+underestimate understate urge warn wonder write""".split()
 _IRREGULAR = {
     "find": ("found",),
     "hold": ("held",),
@@ -373,13 +374,38 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
     return gap == " " or (gap == " " * len(gap) and 0 < len(gap) <= 2)
 
 
+# An aside set off by commas between a name and its verb: "Patryliak, by contrast, has
+# defended", "Rudling, too, has shown". Connectives only, so that "Nikolaevsky, portrayed
+# Kirov" and "in Spain, Roffman argues" keep their commas as boundaries.
+_ASIDE = patterns.compile(
+    r",\s+(?:too|however|also|though|moreover|indeed|instead|meanwhile|similarly|likewise"
+    r"|by\s+contrast|in\s+contrast|for\s+example|for\s+instance|in\s+turn"
+    r"|on\s+the\s+other\s+hand|for\s+(?:his|her|their)\s+part|in\s+particular"
+    r"|of\s+course),\s+"
+)
+
+
+def _after_an_aside(text: str, tokens: Sequence[_Token], index: int) -> tuple[int, int]:
+    """The index of the word before the verb (the name's own, or the aside's last) and
+    where the aside ends (0 without one): its closing comma is no boundary."""
+    aside = _ASIDE.match(text, tokens[index].end)
+    if aside is None:
+        return index, 0
+    k = index + 1
+    while k < len(tokens) and tokens[k].end <= aside.end():
+        k += 1
+    return k - 1, aside.end()
+
+
 def _verb_after(text: str, tokens: Sequence[_Token], index: int) -> str | None:
-    """The strength of a reporting verb right after a name (adverbs and "has" skipped)."""
+    """The strength of a reporting verb right after a name (adverbs, "has" and an aside
+    between commas skipped)."""
     perfect = False
+    index, aside_end = _after_an_aside(text, tokens, index)
     previous = tokens[index]
     for position in range(index + 1, min(index + 5, len(tokens))):
         token = tokens[position]
-        if text[previous.end : token.start].strip(" ’'"):
+        if text[max(previous.end, aside_end) : token.start].strip(" ’'"):
             return None  # punctuation between: "...Radek-Piatakov’, writes Rogovin"
         previous = token
         word = token.text.lower()
@@ -423,7 +449,7 @@ def _cue(text: str, tokens: Sequence[_Token], run: _Run) -> tuple[str, bool] | N
     if sure:
         return sure, sure == STRONG
     strength = (
-        _phrase_before(tokens, run)
+        _phrase_before(text, tokens, run)
         or _verb_after_name(text, tokens, run)
         or _verb_in_relative_clause(text, tokens, run)
         or _verb_before_name(text, tokens, run)
@@ -511,9 +537,19 @@ _NOTE_OR_NUMBER = patterns.compile(r"\[\^?\w{1,8}\]|\[\d|\([^()A-Z]*\d[^()A-Z]*\
 
 
 def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
-    """ "Harris (2016) shows"; not a span of years, "Luther (1483–1546)": a life or a reign."""
-    after = text[tokens[run.last].end : tokens[run.last].end + 16]
-    return STRONG if _publication_year(after) else None
+    """ "Harris (2016) shows"; not a span of years, "Luther (1483–1546)": a life or a reign.
+    A work read through another, "Vygotsky (1978, as cited in Berk, 2013)", is weak: APA
+    lists only the source that was read."""
+    end = tokens[run.last].end
+    if not _publication_year(text[end : end + 16]):
+        return None
+    bracket = text[end : text.find(")", end) + 1 or end + 80]
+    return WEAK if _SECONDARY.search(bracket) else STRONG
+
+
+# What introduces the source a work was read in: "(Bartlett, 1932, as cited in Schacter,
+# 2001)"; the work before it is the original, which the list need not hold.
+_SECONDARY = patterns.compile(r",?\s*\b(?:as\s+)?(?:cited|quoted)\s+in\s+", re.IGNORECASE)
 
 
 _PUBLICATION_YEAR = patterns.compile(
@@ -537,11 +573,29 @@ def _scholarly_possessive(tokens: Sequence[_Token], run: _Run) -> str | None:
     return STRONG if run.possessive and following in _SCHOLARLY_NOUNS else None
 
 
-def _phrase_before(tokens: Sequence[_Token], run: _Run) -> str | None:
+def _phrase_before(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "according to Harris", "the work of Silvio Pons"."""
     left = _left_words(tokens, run.first, 4)
     cues = _LEFT_CUES_BY_LAST_WORD.get(left[-1], ()) if left else ()
-    return STRONG if any(left[-len(cue) :] == cue for cue in cues) else None
+    cue = next((c for c in cues if left[-len(c) :] == c), None)
+    if cue is None or (cue in _DIRECTIVES and not _directs(text, tokens, run.first - 1)):
+        return None
+    return STRONG
+
+
+# Cues that send the reader to a work only as an imperative: "see Harris" directs,
+# "critics see Lydgate's failure" and "he cannot see Rosamond" are the verb with its object.
+_DIRECTIVES = frozenset({("see",), ("cf",)})
+
+
+def _directs(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` opens a clause: nothing, a bracket or punctuation
+    before it ("(see Harris)", "; cf. Getty", "For more, see Harris"), never a word, which
+    would make it that word's verb."""
+    if index == 0:
+        return True
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    return any(mark in gap for mark in "([.;:,—–")
 
 
 _PREPOSITIONS = frozenset(
@@ -559,14 +613,31 @@ def _framing(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     return WEAK if after[:1] == "," else None
 
 
+# Participles that introduce the people they name rather than take them as objects:
+# "scholars including Getty argue", "following Harris", "according to Harris".
+_INTRODUCING = frozenset({"including", "following", "according"})
+
+
+def _object_before(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether the name at ``index`` is the object of the word before it: a preposition
+    ("the trade between Beirut and Cairo shows"), a participle ("networks linking Beirut
+    and Cairo show") or a noun's "of" two words back. A verb after it then has another
+    subject."""
+    before = _left_words(tokens, index, 2)
+    if not before:
+        return False
+    last = before[-1]
+    participle = last.endswith("ing") and len(last) > 5 and last not in _INTRODUCING
+    return last in _PREPOSITIONS or participle or before[-2:-1] == ("of",)
+
+
 def _verb_after_name(text: str, tokens: Sequence[_Token], run: _Run) -> str | None:
     """ "Harris argues", "Kennan has argued", "As Rogovin explained" (an "as" clause is sure).
 
     After a preposition the name is not the verb's subject: in "Sewell's study of
     the Abbé Sieyès shows", the study shows.
     """
-    before = _left_words(tokens, run.first, 2)
-    if before[-1:] and (before[-1] in _PREPOSITIONS or before[-2:-1] == ("of",)):
+    if _object_before(tokens, run.first):
         return None
     verb = _verb_after(text, tokens, run.last)
     if verb and _left_words(tokens, run.first, 1) == ("as",):
@@ -641,17 +712,26 @@ def _coordinated(
     Roffman argues" does not make a citation of Spain.
     """
     for k in range(len(runs) - 1, 0, -1):
-        if cues[k] is None or cues[k - 1] is not None:
+        cue = cues[k]
+        if cue is None or cues[k - 1] is not None:
             continue
         if _gap(text, tokens, runs[k - 1], runs[k]) not in ("and", ", and", "&"):
             continue
         if runs[k].given and not runs[k - 1].given:
             continue  # "John and Barbara Hammond": John is a given name, not an author
         j = k - 1
-        cues[j] = cues[k]
+        cues[j] = cue
         while j > 0 and cues[j - 1] is None and _gap(text, tokens, runs[j - 1], runs[j]) == ",":
             j -= 1
-            cues[j] = cues[k]
+            cues[j] = cue
+        if _of_a_proper_name(tokens, runs[j]):
+            # The list goes on a name joined by "of": "the National Academies of Sciences,
+            # Engineering, and Medicine (2017)" is one body, its year no person's.
+            cues[j : k + 1] = [None] * (k + 1 - j)
+        elif not cue[1] and _object_before(tokens, runs[j].first):
+            # "networks linking Beirut, Cairo and Alexandria show": the list is an object,
+            # and the verb after its last name is not theirs (a year in brackets still is).
+            cues[j : k + 1] = [None] * (k + 1 - j)
 
 
 def _shared_years(text: str, tokens: Sequence[_Token], runs: list[_Run]) -> list[str]:
@@ -1093,8 +1173,23 @@ def parenthetical_citations(block: Block, start: int = 0) -> Iterator[Citation]:
         for part in re.finditer(r"[^;]+", match.group(1).replace("\n", " ")):
             if _opens_with_a_title(block.text, offset + part.start(), part.group()):
                 continue
-            for citation in _citation_part(part.group(), offset + part.start(), positions):
-                yield citation._replace(strength=WEAK) if after_title else citation
+            for citation, original in _read_through(part.group(), offset + part.start(), positions):
+                yield citation._replace(strength=WEAK) if after_title or original else citation
+
+
+def _read_through(part: str, offset: int, positions: _Positions) -> Iterator[tuple[Citation, bool]]:
+    """The citations of one part, each with whether it is an original read through a
+    secondary source ("Bartlett, 1932, as cited in Schacter, 2001": Bartlett is)."""
+    secondary = _SECONDARY.search(part)
+    if secondary is None or secondary.start() == 0:
+        for citation in _citation_part(part, offset, positions):
+            yield citation, False
+        return
+    for citation in _citation_part(part[: secondary.start()], offset, positions):
+        yield citation, True
+    source = part[secondary.end() :]
+    for citation in _citation_part(source, offset + secondary.end(), positions):
+        yield citation, False
 
 
 def _opens_with_a_title(original: str, at: int, part: str) -> bool:

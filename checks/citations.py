@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from bib.citations import Citation
-from bib.linking import families, given_agrees, title_subjects, year_of
+from bib.citations import Citation, common_words, is_common_word
+from bib.linking import ListIndex, families, given_agrees, title_subjects, year_of
 from bib.model import Document, Entry, Severity
 from bib.namefold import are_variants, fold_name
 from checks.citing import citing
@@ -121,14 +121,15 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     # A name merely mentioned counts for the entries it stands for in the list's index,
     # unless it is written with another person's given name ("Henry Hunt", Hunt, Lynn),
     # or it is the name of a citation whose year says which of them it means.
+    unlinked: set[str] = set()
     for word, given in {
         (m.word, m.given) for m in analysis.mentions if (m.span.line, m.span.column) not in dated
     }:
-        cited.update(
-            i
-            for i in analysis.list_index.exact(word)
-            if given_agrees(given, word, document.entries[i])
-        )
+        exact = analysis.list_index.exact(word)
+        if not exact:
+            unlinked.add(word)
+        cited.update(i for i in exact if given_agrees(given, word, document.entries[i]))
+    cited.update(_misspelt(document, analysis.list_index, unlinked, cited))
     by_key = cited_keys(document)
     for i, entry in enumerate(document.entries):
         names = families(entry)
@@ -139,6 +140,20 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
             f"{names[0]} ({entry.reference.year or 'n.d.'}) is never cited in the text",
             (("name", names[0]), ("key", entry.key)),
         )
+
+
+def _misspelt(
+    document: Document, index: ListIndex, words: set[str], cited: set[int]
+) -> Iterator[int]:
+    """The entries a name of the text misspells ("Shuttlesworth makes a related point"
+    for Shuttleworth, S.): name-variant reports the slip, and the work is cited all the
+    same. Only names that match no entry exactly, and no common word, are tried."""
+    if len(cited) == len(document.entries):
+        return
+    common = common_words(document.body + document.notes)
+    for word in words:
+        if not is_common_word(word, common):
+            yield from index.variant(word)
 
 
 def _of_its_year(document: Document, entries: tuple[int, ...], year: str) -> tuple[int, ...]:

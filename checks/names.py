@@ -123,7 +123,7 @@ def _spellings(document: Document) -> list[_Spelling]:
             candidates = set().union(*(listed.get(key, ()) for key in variant_keys(mention.word)))
             near[mention.word] = any(are_variants(mention.word, text) for text in candidates)
         if near[mention.word]:
-            add(mention.word, mention.span, False)
+            add(mention.word, mention.span, False, mention.given)
     return sorted(seen.values(), key=lambda s: (s.span.line, s.span.column))
 
 
@@ -238,7 +238,36 @@ def _same_person(a: _Spelling, b: _Spelling, accepted: list[set[str]], upper_lis
         # Two people of the list: only a different romanisation of one name, never a
         # near-miss (Carr/Carley, Davies/Davis), and only with compatible initials.
         return fold_name(a.text) == fold_name(b.text) and _initials_agree(a.given, b.given)
+    listed, written = (a, b) if a.in_list else (b, a)
+    if listed.in_list and _plural_of(written.text, listed.text):
+        return False  # "the Hammonds", "the Brontës": the family, not a slip
+    if listed.in_list and not _given_names_agree(written.given, listed.given):
+        # Another spelling written with another person's given name is that other person:
+        # "the philosopher Adam Fergusson" beside "Ferguson, N." is no slip for Niall.
+        return False
     return are_variants(a.text, b.text) or fold_name(a.text) == fold_name(b.text)
+
+
+def _plural_of(written: str, listed: str) -> bool:
+    """Whether the text writes the listed family name in the plural, as one names a
+    couple or a family ("the Hammonds" for J. L. and B. Hammond, "the Brontës"); a
+    name that ends in s already has no such plural to mistake (Uldrick for Uldricks
+    stays a slip)."""
+    mine, theirs = ascii_letters(written), ascii_letters(listed)
+    return not theirs.endswith("s") and mine in (f"{theirs}s", f"{theirs}es")
+
+
+def _given_names_agree(written: str, listed: str) -> bool:
+    """Whether some given name or initial written in the text fits one of the list's,
+    romanised either way (fold_name: Jarosław and Yaroslav agree); no given name on
+    either side fits anything."""
+    mine, theirs = _initial_letters(written), _initial_letters(listed)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _initial_letters(given: str) -> set[str]:
+    words = given.replace(".", " ").split()
+    return {letter for w in words for letter in (ascii_letters(w)[:1], fold_name(w)[:1]) if letter}
 
 
 def _initials_agree(given: str, other: str) -> bool:

@@ -22,6 +22,19 @@ Thompson, E. P. (1963). *The making of the English working class*. Gollancz.
 @pytest.mark.parametrize(
     ("body", "unused"),
     [
+        # a misspelt name still cites the work: name-variant reports the slip, not this rule
+        ("Lynn Hunt stands out. Thomson makes a related point about class.", []),
+        ("Lynn Hunt stands out. Nobody makes a related point about class.", [8]),
+    ],
+)
+def test_a_misspelt_mention_cites_the_listed_person(body: str, unused: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{LIST}".encode(), "essay.md")
+    assert [h.span.line for h in unused_reference(document, Settings())] == unused
+
+
+@pytest.mark.parametrize(
+    ("body", "unused"),
+    [
         # another person of the name, written with another given name, cites nobody
         ("The crowd waited for Henry Hunt to speak. Thompson (1963) saw a turning point.", [7]),
         ("Among historians, Lynn Hunt stands out. Thompson (1963) saw a turning point.", []),

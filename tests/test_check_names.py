@@ -185,3 +185,60 @@ Royal College of Paediatrics and Child Health. (2019). The health impacts of
 def test_two_organisations_are_no_variants_of_one_person() -> None:
     document = read_document(COLLEGES.encode(), "essay.txt")
     assert list(name_variant(document, Settings())) == []
+
+
+ANOTHER_GIVEN_NAME = """# Money and empire
+
+Niall Ferguson (2008) argues that money made the modern world. The philosopher
+{given} Fergusson had already described civil society, and Hobson (1902) saw
+empire as a product of underconsumption.
+
+## References
+
+Ferguson, N. (2008) *The Ascent of Money*. London: Allen Lane.
+Hobson, J. A. (1902) *Imperialism: A Study*. London: Nisbet.
+"""
+
+
+@pytest.mark.parametrize(
+    ("given", "variants"),
+    [
+        # a spelling written with another person's given name is that other person
+        ("Adam", []),
+        # the listed person's given name, or none, makes it a slip for the listed person
+        ("Niall", [["Ferguson", "Fergusson"]]),
+        ("N.", [["Ferguson", "Fergusson"]]),
+    ],
+)
+def test_a_given_name_that_fits_no_listed_person_makes_another_person(
+    given: str, variants: list[list[str]]
+) -> None:
+    document = read_document(ANOTHER_GIVEN_NAME.format(given=given).encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == variants
+
+
+FAMILIES = """# Village labourers
+
+The {plural} wrote of the village labourer, and Webb (1894) of trade unions.
+
+## References
+
+Hammond, J. L. and Hammond, B. (1911) *The Village Labourer*. London: Longmans.
+Webb, S. and Webb, B. (1894) *The History of Trade Unionism*. London: Longmans.
+"""
+
+
+@pytest.mark.parametrize(
+    ("plural", "variants"),
+    [
+        # a listed family name in the plural names the family, not a slip
+        ("Hammonds", []),
+        # a slip of one letter still is one
+        ("Hamond", [["Hammond", "Hamond"]]),
+    ],
+)
+def test_a_family_name_in_the_plural_is_no_variant(plural: str, variants: list[list[str]]) -> None:
+    document = read_document(FAMILIES.format(plural=plural).encode(), "essay.md")
+    found = [dict(h.data)["names"] for h in name_variant(document, Settings())]
+    assert found == variants

@@ -46,6 +46,16 @@ def narrative(text: str) -> list[tuple[str, str]]:
         # a name that ends a proper name joined by "of" is a place in it, not an author
         ("Gold flowed, and the Bank of England (1694) was the lender.", []),
         ("The map was redrawn at the Congress of Vienna (1815) by the powers.", []),
+        # ... and so does a list that goes on such a name: one body, not three people
+        (
+            "As the National Academies of Sciences, Engineering, and Medicine (2017) put it.",
+            [],
+        ),
+        ("The Faculty of Arts and Humanities (2010) reported it.", []),
+        (
+            "The books of Getty and Naumov (1999) show it.",
+            [("Getty", "strong"), ("Naumov", "strong")],
+        ),
         ("The study of Harris (2016) shows fear.", [("Harris", "strong")]),
         ("Since 2016 Harris has argued that fear mattered.", [("Harris", "strong")]),
         (
@@ -57,6 +67,32 @@ def narrative(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("This is the work of Silvio Pons, who stressed ideology.", [("Silvio Pons", "strong")]),
+        # names that are the object of a preposition or a participle are not the subject
+        # of the verb after them, alone or in a list; a year in brackets still cites
+        ("Her study of networks linking Beirut, Cairo and Alexandria shows it.", []),
+        ("The trade between Beirut and Alexandria shows a pattern.", []),
+        ("Networks linking Alexandria show a pattern.", []),
+        (
+            "Scholars including Getty and Naumov argue that fear mattered.",
+            [("Getty", "weak"), ("Naumov", "weak")],
+        ),
+        (
+            "A study comparing Getty and Naumov (1999) shows it.",
+            [("Getty", "strong"), ("Naumov", "strong")],
+        ),
+        # an aside between commas does not part a name from its verb; other commas do
+        (
+            "Ivan Patryliak, by\ncontrast, has defended the insurgents.",
+            [("Ivan Patryliak", "strong")],
+        ),
+        ("Kasianov, too, argues that it was bad.", [("Kasianov", "weak")]),
+        ("Kasianov, in Kyiv, argues that it was bad.", []),
+        ("Stalin, however, ordered the arrests.", []),
+        # "see" sends the reader to a work only as an imperative, never as a verb
+        ("The purges were aimed at home; see Getty on this.", [("Getty", "strong")]),
+        ("For the figures, see Harris, who counts them.", [("Harris", "strong")]),
+        ("Both critics see Lydgate's failure as more than personal.", []),
+        ("He cannot see Rosamond at all.", []),
         ("Peter Whitewood argued that the threat was real.", [("Peter Whitewood", "weak")]),
         (
             "Natalie Zemon Davis notes that the archive is partial.",
@@ -190,6 +226,31 @@ def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, 
         (c.family, c.year, c.locator, c.title_hint) for c in parenthetical_citations(block(text))
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # APA's secondary citation: the original is weak (the list need not hold it),
+        # the source it was read in is cited
+        (
+            "schemas (Bartlett, 1932, as cited in Schacter, 2001).",
+            [("Bartlett", "weak"), ("Schacter", "strong")],
+        ),
+        ("stages (Piaget, 1952, cited in Berk, 2013).", [("Piaget", "weak"), ("Berk", "strong")]),
+        ("fear (quoted in Harris 2016, 45).", [("Harris", "strong")]),
+        ("fear (Harris 2016, 45).", [("Harris", "strong")]),
+        (
+            "Vygotsky (1978, as cited in Berk, 2013) stressed it.",
+            [("Vygotsky", "weak"), ("Berk", "strong")],
+        ),
+        ("Vygotsky (1978) stressed social learning.", [("Vygotsky", "strong")]),
+    ],
+)
+def test_a_work_read_through_another_is_weak(text: str, expected: list[tuple[str, str]]) -> None:
+    found = parenthetical_citations(block(text))
+    cited = [(c.family, c.strength) for c in (*narrative_citations(block(text)), *found)]
+    assert cited == expected
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from bib.parser.rules_dates import (
     undated_titles_give_up_their_year,
 )
 from bib.parser.rules_imprint import (
+    a_name_after_the_places_colon_is_the_publisher,
     a_newspaper_is_dated_to_the_day,
     a_place_holds_no_title,
     a_publisher_before_its_town_and_year,
@@ -78,6 +79,7 @@ __all__ = [
     "a_bracketed_year_after_the_title_is_the_titles",
     "a_container_opens_at_its_in",
     "a_genre_is_no_container",
+    "a_name_after_the_places_colon_is_the_publisher",
     "a_name_before_its_volume_is_the_journal",
     "a_newspaper_is_dated_to_the_day",
     "a_number_after_the_year_is_the_page",
@@ -182,6 +184,7 @@ RELABELLING_RULES = (
     a_volume_then_its_page,
     a_number_after_the_year_is_the_page,
     pages_that_are_years,
+    a_name_after_the_places_colon_is_the_publisher,
     publisher_continues,
     an_imprint_opens_its_sentence,
     a_town_after_the_publisher_is_the_place,

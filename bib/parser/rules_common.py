@@ -93,3 +93,16 @@ def comma_chunks(tokens: Sequence[Token], first: int, last: int) -> list[list[in
 
 
 YEAR_TOKEN = patterns.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?[)\].,:;]*$")
+
+
+# Words only a publisher's (or an issuing body's) name has ("Harvard UP", "Éditions du Seuil").
+IMPRINT_WORDS = frozenset(
+    """press presses verlag publishers publisher publishing co ltd inc gmbh books
+    university univ up éditions editions edizioni editore editrice editorial editora
+    wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
+)
+
+
+def names_a_publisher(words: Sequence[str]) -> bool:
+    """Whether lower-cased words name a publisher by one of its words or endings."""
+    return any(w in IMPRINT_WORDS or w.endswith(("press", "verlag")) for w in words)

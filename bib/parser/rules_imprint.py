@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from itertools import compress, pairwise
 
 from bib.parser import labels as L
-from bib.parser.rules_common import YEAR_TOKEN, comma_chunks, is_word, label_runs, token_texts
+from bib.parser.rules_common import (
+    IMPRINT_WORDS,
+    YEAR_TOKEN,
+    comma_chunks,
+    is_word,
+    is_year_range,
+    label_runs,
+    names_a_publisher,
+    token_texts,
+)
 from bib.parser.tokens import Token
 
 
@@ -22,6 +31,31 @@ def publisher_continues(tokens: Sequence[Token], labels: Sequence[str]) -> list[
         return out
     for (first, last), previous in zip(runs[1:], runs, strict=False):
         if out[first] == L.PLACE and out[previous[0]] == L.PUBLISHER and (first, last) != places[0]:
+            for k in range(first, last + 1):
+                out[k] = L.PUBLISHER
+    return out
+
+
+def a_name_after_the_places_colon_is_the_publisher(
+    tokens: Sequence[Token], labels: Sequence[str]
+) -> list[str]:
+    """In "Calcutta: M. C. Sarkar, 1912" the firm is named after its founder.
+
+    What stands between "Place:" and the year is the publisher in every imprint style,
+    even when it reads as a person's name ("London: John Murray", "New York: Alfred A.
+    Knopf"), so names the tagger found there are the publisher's.
+    """
+    out = list(labels)
+    if L.PLACE not in out:
+        return out
+    runs = label_runs(out)
+    for previous, (first, last), following in zip(runs, runs[1:], runs[2:], strict=False):
+        if out[previous[0]] != L.PLACE or tokens[previous[1]].text != ":":
+            continue
+        if out[first] not in (L.AUTHOR, L.EDITOR) or tokens[last].text != ",":
+            continue
+        year = tokens[following[0]].text.rstrip(".,;")
+        if YEAR_TOKEN.match(year) or is_year_range(year):
             for k in range(first, last + 1):
                 out[k] = L.PUBLISHER
     return out
@@ -87,12 +121,6 @@ _REGIONS = frozenset(
         "north dakota", "south dakota", "rhode island", "west virginia",
     )
 )  # fmt: skip
-# Words only a publisher's (or an issuing body's) name has.
-_IMPRINT_WORDS = frozenset(
-    """press presses verlag publishers publisher publishing co ltd inc gmbh books
-    university univ up éditions editions edizioni editore editrice editorial editora
-    wydawnictwo uitgeverij buchhandlung librairie imprimerie""".split()
-)
 # Words of the bodies that issue reports and theses and print as their publisher: an
 # office, a laboratory, a museum ("Office of State Archaeology, Raleigh").
 _ISSUING_WORDS = frozenset(
@@ -110,17 +138,13 @@ def _is_town(words: Sequence[str]) -> bool:
     return " ".join(words) in _PLACE_NAMES or (len(words) == 1 and words[0] in _PUBLISHING_PLACES)
 
 
-def _names_a_publisher(words: Sequence[str]) -> bool:
-    return any(w in _IMPRINT_WORDS or w.endswith(("press", "verlag")) for w in words)
-
-
 def _reads_as_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Capitalised words and commas only, none a publisher's: "Cambridge, Mass."."""
     words = [t.text for t in tokens[first : last + 1] if is_word(t)]
     return (
         0 < len(words) <= 5
         and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
-        and not _names_a_publisher(_words_of(tokens, first, last))
+        and not names_a_publisher(_words_of(tokens, first, last))
     )
 
 
@@ -155,7 +179,7 @@ def a_town_after_the_publisher_is_the_place(
                 head
                 and _reads_as_a_place(tokens, start, end)
                 and (
-                    _names_a_publisher(head)
+                    names_a_publisher(head)
                     or town
                     or _an_issuer_and_its_town(tokens, head, tail_words, start, end)
                 )
@@ -359,7 +383,7 @@ def _a_publishers_name(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False
     if any(t.text in _BRACKETS for t in tokens[first : last + 1]):
         return False
-    if _names_a_publisher(words):
+    if names_a_publisher(words):
         return len(words) <= 5
     return (
         len(words) <= 3
@@ -405,7 +429,7 @@ def _ends_a_sentence(tokens: Sequence[Token], k: int) -> bool:
         and tokens[k + 1].text[:1].isupper()
         and not _is_region(tokens, k, k)
         and not _is_town([text.strip(".").lower()])  # "Amsterdam. New York"
-        and text.strip(".").lower() not in _IMPRINT_WORDS
+        and text.strip(".").lower() not in IMPRINT_WORDS
     )
 
 

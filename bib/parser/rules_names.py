@@ -16,6 +16,7 @@ from bib.parser.rules_common import (
     comma_chunks,
     is_word,
     label_runs,
+    names_a_publisher,
     names_before_titles,
     token_texts,
 )
@@ -505,10 +506,22 @@ def named_editors_end_before_the_publisher(
             continue
         tail = chunks[-1]
         word = tokens[tail[0]].text
-        if len(tail) == 1 and word[:1].isupper() and not _INITIAL_TOKEN.match(word):
+        one_word = len(tail) == 1 and word[:1].isupper() and not _INITIAL_TOKEN.match(word)
+        if one_word or _an_imprints_name(tokens, tail):
             for k in range(tail[0], last + 1):
                 out[k] = L.PUBLISHER
     return out
+
+
+# The last words of the imprints that literary editions come from, which no person's
+# name ends in: "Penguin Classics", "Oxford World's Classics", "Everyman's Library",
+# besides the publishers' own words ("Penguin Books", "Harvard UP").
+_IMPRINT_ENDINGS = frozenset({"classics", "library", "paperbacks"})
+
+
+def _an_imprints_name(tokens: Sequence[Token], chunk: Sequence[int]) -> bool:
+    words = [tokens[k].text.strip(".,;:").lower() for k in chunk]
+    return words[-1] in _IMPRINT_ENDINGS or names_a_publisher(words)
 
 
 # Capitalised, as a sentence opens: "Rev. ed." and "2nd ed." are editions.

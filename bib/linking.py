@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from bib.citations import INSTITUTIONAL, Citation
 from bib.model import Entry, Name, Reference
-from bib.namefold import are_variants, ascii_letters, fold_name
+from bib.namefold import are_variants, ascii_letters, fold_name, variant_keys
 
 
 class Link(NamedTuple):
@@ -39,16 +39,22 @@ class ListIndex(NamedTuple):
     acronyms: Mapping[str, tuple[int, ...]] = MappingProxyType({})
     # The first word of the titles of an author with several works: MLA's "(Emma 5)".
     short_titles: Mapping[str, tuple[int, ...]] = MappingProxyType({})
+    # The spellings by the first letters a variant of them must share (variant_keys).
+    by_first_letter: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
     def exact(self, family: str) -> tuple[int, ...]:
         return self.by_key.get(fold_name(family), ())
 
     def variant(self, family: str) -> tuple[int, ...]:
-        found: list[int] = []
-        for spelling, indices in self.spellings.items():
+        """The entries of the spellings ``family`` is a variant of: only those with a
+        first letter in common are compared, so a look-up costs a few comparisons, not
+        one per name of the list."""
+        candidates = {s for key in variant_keys(family) for s in self.by_first_letter.get(key, ())}
+        found: set[int] = set()
+        for spelling in candidates:
             if are_variants(family, spelling):
-                found.extend(indices)
-        return tuple(sorted(set(found)))
+                found.update(self.spellings[spelling])
+        return tuple(sorted(found))
 
 
 def index_entries(entries: Sequence[Entry]) -> ListIndex:
@@ -78,11 +84,16 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
         for i in indices if len(indices) > 1 else ():
             if found := _first_title_word(entries[i].reference.title):
                 short_titles.setdefault(found, []).append(i)
+    by_first_letter: dict[str, list[str]] = {}
+    for family in spelled:
+        for key in variant_keys(family):
+            by_first_letter.setdefault(key, []).append(family)
     return ListIndex(
         MappingProxyType(by_key),
         MappingProxyType({family: by_key[key] for family, key in spelled.items()}),
         MappingProxyType({key: tuple(indices) for key, indices in acronyms.items()}),
         MappingProxyType({key: tuple(sorted(set(v))) for key, v in short_titles.items()}),
+        MappingProxyType({key: tuple(v) for key, v in by_first_letter.items()}),
     )
 
 

@@ -541,7 +541,7 @@ def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
     A work read through another, "Vygotsky (1978, as cited in Berk, 2013)", is weak: APA
     lists only the source that was read."""
     end = tokens[run.last].end
-    if not _publication_year(text[end : end + 16]):
+    if not _publication_year(text[end : end + _YEARS_WINDOW]):
         return None
     bracket = text[end : text.find(")", end) + 1 or end + 80]
     return WEAK if _SECONDARY.search(bracket) else STRONG
@@ -553,14 +553,17 @@ _SECONDARY = patterns.compile(r",?\s*\b(?:as\s+)?(?:cited|quoted)\s+in\s+", re.I
 
 
 _PUBLICATION_YEAR = patterns.compile(
-    r"[’']?s?\s*\((\d{4}[a-z]?|n\.d\.)(?:\s*\[(\d{4})\])?(?![-–—/]\d)"
+    r"[’']?s?\s*\(((?:\d{4}[a-z]?|n\.d\.)(?:\s*[,;]\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d))*)"
+    r"(?:\s*\[(\d{4})\])?(?![-–—/]\d)"
 )
+_YEARS_WINDOW = 40  # characters after a name where its bracketed years may stand
 _BRACKET_AFTER_NAME = patterns.compile(r"[’']?s?\s*\(")
 
 
 def _publication_year(after: str) -> str:
     """The year of "(2016)", "(2016a, 45)" or "(n.d.)" opening ``after``, or ""; with the
-    other edition's year when one follows in square brackets: "1982 [2010]"."""
+    other edition's year when one follows in square brackets: "1982 [2010]"; with the
+    author's other works' years when several are cited at once: "1984, 1993"."""
     found = _PUBLICATION_YEAR.match(after)
     if not found:
         return ""
@@ -737,7 +740,10 @@ def _coordinated(
 def _shared_years(text: str, tokens: Sequence[_Token], runs: list[_Run]) -> list[str]:
     """Each name's year in brackets; authors listed together share the last one's:
     "Desmond and Moore (1991)" dates Desmond too."""
-    years = [_publication_year(text[tokens[r.last].end : tokens[r.last].end + 16]) for r in runs]
+    years = [
+        _publication_year(text[tokens[r.last].end : tokens[r.last].end + _YEARS_WINDOW])
+        for r in runs
+    ]
     for k in range(len(runs) - 2, -1, -1):
         if not years[k] and years[k + 1] and _gap(text, tokens, runs[k], runs[k + 1]) in _JOINS:
             years[k] = years[k + 1]

@@ -189,3 +189,30 @@ Shelley, Mary. *Frankenstein; or, The Modern Prometheus*. Penguin, 2003.
 def test_an_italic_title_in_the_sentence_picks_the_work(body: str, ambiguous: list[int]) -> None:
     document = read_document(f"# Probe\n\n{body}\n{SHELLEY}".encode(), "essay.md")
     assert [h.span.line for h in ambiguous_citation(document, Settings())] == ambiguous
+
+
+HARDY = """
+## References
+
+Hardy, A. 1984. "Water and the search for public health." *Medical History* 28: 250–82.
+
+Hardy, A. 1993. *The Epidemic Streets*. Oxford: Clarendon Press.
+
+Hardy, A. 2001. *Health and Medicine in Britain*. Basingstoke: Palgrave.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "unused"),
+    [
+        # several of one author's works at once, narrative or in brackets
+        ("Hardy (1984, 1993) argued it.", [11]),
+        ("Hardy (1984; 1993, 2001) argued it.", []),
+        ("It was argued (Hardy 1984, 1993).", [11]),
+        # a page that is no year of the list leaves the other works uncited
+        ("It was argued (Hardy 1984, 193).", [9, 11]),
+    ],
+)
+def test_one_citation_may_name_several_years_of_an_author(body: str, unused: list[int]) -> None:
+    document = read_document(f"# Probe\n\n{body}\n{HARDY}".encode(), "essay.md")
+    assert [h.span.line for h in unused_reference(document, Settings())] == unused

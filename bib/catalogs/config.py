@@ -20,8 +20,6 @@ The environment overrides the file. Base URLs must be HTTPS, except on the
 loopback interface (127.0.0.1, localhost, ::1), for tests and local mirrors.
 """
 
-from __future__ import annotations
-
 import ipaddress
 from collections.abc import Mapping
 from typing import NamedTuple

@@ -467,6 +467,13 @@ REVIEWED: dict[str, tuple[tuple[str, ...], int | None, str]] = {
         "search",
     ),
     "bib.citations._NOTE_AUTHOR": (("A. " * 50, "van " * 50 + "a", "a" * 100), None, "match"),
+    # Several years after a name, "(1984, 1993)": each repeat must open with its own comma
+    # or semicolon, so a text matches one way; the code reads 40 characters after a name.
+    "bib.citations._PUBLICATION_YEAR": (
+        ("(1984" + ", 1993" * 50, "(1984" + " ;" * 100, "(1984" + ", 19934" * 50),
+        40,
+        "match",
+    ),
     "bib.markdown._MARKUP_LINE": (("- " * 50 + "a", "[" * 100, "=" * 100 + "a"), None, "fullmatch"),
     "bib.markdown._LINE_START": ((" > " * 50 + "a", "\t" * 100, "> " * 50 + "1."), None, "match"),
     "bib.markdown._STRONG_STAR": (("**a\n" * 50, "**a" * 50, "** a\n" * 50), None, "search"),

@@ -58,13 +58,18 @@ def write_atomically(target: Path, text: str, inputs: Iterable[Path]) -> None:
         if _same_file(source, target):
             raise BibError(f"{target}: refusing to overwrite the input file")
     directory = target.parent if str(target.parent) else Path(".")
+    # Ctrl-C or SIGTERM between the temporary file's making and the ``try`` that removes
+    # it would leave it behind: they are held until that ``try`` has begun.
+    held = _hold_signals()
     try:
         handle, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
         )
     except OSError as exc:
+        _release_signals(held)
         raise BibError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
+        _release_signals(held)  # one that came meanwhile is raised here
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -79,6 +84,23 @@ def write_atomically(target: Path, text: str, inputs: Iterable[Path]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _hold_signals() -> set[int] | None:
+    """Hold SIGINT and SIGTERM back, where the system can (not on Windows); returns
+    what ``_release_signals`` needs to let them through again."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}))
+
+
+def _release_signals(previous: set[int] | None) -> None:
+    import signal
+
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _same_file(a: Path, b: Path) -> bool:

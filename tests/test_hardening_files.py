@@ -301,6 +301,36 @@ def test_killed_at_random_moments_the_output_is_old_or_complete(tmp_path: Path) 
             (tmp_path / name).unlink()
 
 
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_as_the_temporary_file_is_made_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent: int
+) -> None:
+    """The moment the random kills above hit only now and then: the file exists, and the
+    ``try`` that would remove it has not begun."""
+    target = tmp_path / "refs.bib"
+    target.write_text(OLD, encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def interrupted(*args: str, **kwargs: str) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)
+        os.kill(os.getpid(), sent)  # arrives here, before the caller's try
+        return made
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # as cli.main's SIGTERM handler does
+
+    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises((KeyboardInterrupt, SystemExit)):
+            write_atomically(target, "new\n", inputs=[])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert target.read_text(encoding="utf-8") == OLD
+    assert leftovers(tmp_path) == []
+
+
 def test_write_atomically_never_shows_a_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

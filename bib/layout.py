@@ -124,9 +124,11 @@ REFERENCE_SCORE = 3.0
 _WEAK_REFERENCE_SCORE = 1.5
 _YEAR = patterns.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
 _YEAR_BRACKETED = patterns.compile(r"[(\[](?:[A-Za-z]{3,9}\.?\s+)?(?:1[5-9]\d\d|20\d\d)[a-z]?[)\]]")
+# "Place: Publisher, Year" (notes, bibliographies) or, ending the reference, "Place:
+# Publisher." (author-date, where the year follows the author).
 _PLACE_PUBLISHER = patterns.compile(
-    r"\b[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z]{2})?\s?:\s?[A-Z][^\n:;]{1,60}?,\s?"
-    r"(?:1[5-9]\d\d|20\d\d)"
+    r"\b[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z]{2})?\s?:\s?[A-Z][^\n:;]{1,60}?"
+    r"(?:,\s?(?:1[5-9]\d\d|20\d\d)|\.\s*$)"
 )
 _VOLUME = patterns.compile(
     r"\b(?:vol|no|nr|iss|pp?|ch|chap|ed|eds|edn|trans|repr)\.\s?(?:\d|[ivxlc]+\b)"
@@ -216,6 +218,12 @@ def find_parts(text: str, path: str, markdown: bool) -> Document:
     )
 
 
+def _is_prose_word(word: str) -> bool:
+    """A word of running prose ("which", "was"); not in capitals, where it is a name's
+    initials: "Geneva: WHO", "US Department of Labor"."""
+    return word.lower() in _PROSE_WORD and not (len(word) > 1 and word.isupper())
+
+
 def reference_score(text: str) -> float:
     """How much a line or paragraph looks like a reference: 3 or more is a reference.
 
@@ -250,7 +258,7 @@ def reference_score(text: str) -> float:
         score += 1.5
     if _ACCESS.search(text):
         score += 0.5
-    prose_words = sum(1 for word in words if word.strip(_WORD_EDGES).lower() in _PROSE_WORD)
+    prose_words = sum(1 for word in words if _is_prose_word(word.strip(_WORD_EDGES)))
     score -= 6.0 * prose_words / len(words)  # a sentence is about a fifth such words
     if len(words) > 60:
         score -= (len(words) - 60) / 10

@@ -241,6 +241,9 @@ REFERENCES = [
     # list markers, Markdown
     "- Kurlansky, M. (2002). *Salt: A World History*. New York: Walker.",
     "[3] T. Standage, The Victorian Internet. New York: Walker, 1998.",
+    # an organisation in author-date style: no personal name, the imprint ends it
+    "World Health Organization. 2020. *World Malaria Report 2020*. Geneva: WHO.",
+    "World Bank. 2019. *World Development Report 2019*. Washington, DC: World Bank.",
 ]
 
 PROSE = [
@@ -253,7 +256,21 @@ PROSE = [
     "Leave a Reply",
     "In conclusion, rivers matter.",
     "Harris, J. argued in 2016 that fear was what drove the leadership, and he was right.",
+    "Remember: Nothing lasts.",
+    "The WHO was founded in 1948. Its first director, however, was cautious: He said little.",
 ]
+
+
+def test_an_organisation_ends_an_author_date_list() -> None:
+    """The last entry, headed by an organisation, is the list's and not a trailer's."""
+    text = (
+        "# Malaria\n\nDeaths fell (Okafor 2018; World Health Organization 2020).\n\n"
+        "## References\n\nOkafor, C. 2018. *Nets and Needles*. Ibadan: Spectrum.\n\n"
+        "World Health Organization. 2020. *World Malaria Report 2020*. Geneva: WHO.\n"
+    )
+    parts = find_parts(text, "essay.md", markdown=True)
+    assert [b.text[:5] for b in parts.references] == ["Okafo", "World"]
+    assert parts.trailer == ()
 
 
 @pytest.mark.parametrize("text", REFERENCES)

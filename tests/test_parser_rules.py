@@ -76,6 +76,11 @@ from bib.parser.tokens import Token, tokenize
 
 NAMES = [
     ("Carley, M. J.", [("Carley", "M. J.")], False, False),
+    # two-letter family names are no initials: "Li, M." is one person, "Ch. Dupont" too
+    ("Zhang, W., Li, H. and Wu, X.", [("Zhang", "W."), ("Li", "H."), ("Wu", "X.")], False, False),
+    ("Nguyen, T. and Le, M.", [("Nguyen", "T."), ("Le", "M.")], False, False),
+    ("Ng, K. L.", [("Ng", "K. L.")], False, False),
+    ("Ch. Dupont", [("Dupont", "Ch.")], False, False),
     ("Getty, J. A. and Oleg V. Naumov", [("Getty", "J. A."), ("Naumov", "Oleg V.")], False, False),
     ("McLoughlin, B. and Kevin McDermott (eds.)", [("McLoughlin", "B."), ("McDermott", "Kevin")], True, False),
     ("Cooper, J (ed.)", [("Cooper", "J")], True, False),

@@ -77,6 +77,13 @@ def _is_initials(part: str) -> bool:
     return bool(_INITIALS.match(part.strip()))
 
 
+def _is_short_family(part: str) -> bool:
+    """A capital and a small letter with no full stop: before a comma, a family name of
+    two letters (Li, Wu, Xu, Ng, Le), not initials ("Ch." and "Th." keep their stops)."""
+    word = part.strip()
+    return len(word) == 2 and word.isalpha() and word[0].isupper() and word[1].islower()
+
+
 def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.-–—\t") if text else ""
 
@@ -166,7 +173,7 @@ def parse_person(text: str) -> Name | None:
 def _looks_family(part: str) -> bool:
     """A comma part that can be a family name on its own: "Carley", "van der Linden"."""
     words = part.split()
-    if not words or _is_initials(part):
+    if not words or (_is_initials(part) and not _is_short_family(part)):
         return False
     if len(words) == 1:
         return True
@@ -225,7 +232,12 @@ def _split_group(group: str) -> list[Name]:
             names.append(_name(part, nxt))
             i += 2
             continue
-        if nxt and _looks_family(part) and _looks_given(nxt) and not _is_initials(part):
+        if (
+            nxt
+            and _looks_family(part)
+            and _looks_given(nxt)
+            and (_is_short_family(part) or not _is_initials(part))
+        ):
             # "Smith, J." but not "Roger Grand, Raymond Delatouche" (two full names).
             if len(part.split()) == 2 and " " in nxt and not _is_initials(nxt):
                 person = parse_person(part)

@@ -80,6 +80,7 @@ NAMES = [
     ("Zhang, W., Li, H. and Wu, X.", [("Zhang", "W."), ("Li", "H."), ("Wu", "X.")], False, False),
     ("Nguyen, T. and Le, M.", [("Nguyen", "T."), ("Le", "M.")], False, False),
     ("Ng, K. L.", [("Ng", "K. L.")], False, False),
+    ("Stewart JR, Li M", [("Stewart", "JR"), ("Li", "M")], False, False),
     ("Ch. Dupont", [("Dupont", "Ch.")], False, False),
     ("Getty, J. A. and Oleg V. Naumov", [("Getty", "J. A."), ("Naumov", "Oleg V.")], False, False),
     ("McLoughlin, B. and Kevin McDermott (eds.)", [("McLoughlin", "B."), ("McDermott", "Kevin")], True, False),

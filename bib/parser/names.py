@@ -156,7 +156,8 @@ def parse_person(text: str) -> Name | None:
     trailing = 0
     while trailing < len(words) - 1 and _is_initials(words[-1 - trailing]):
         trailing += 1
-    if trailing and not _is_initials(words[0]):
+    if trailing and (not _is_initials(words[0]) or _is_short_family(words[0])):
+        # "Saad ED", and "Li M" (Vancouver): the family name, then its initials.
         return _name(" ".join(words[:-trailing]), " ".join(words[-trailing:]))
     capitals = [i for i, w in enumerate(words) if w.isupper() and len(w.rstrip(".")) > 2]
     if capitals and capitals[-1] == len(words) - 1:  # "J. B. D. COCHET"

@@ -1257,6 +1257,15 @@ def _place_of(name: str, text: str) -> tuple[int, int]:
     return found.span() if found else (0, len(name))
 
 
+def years_cited(citation: Citation) -> str:
+    """A citation's years, with a locator that reads as another year of the author:
+    "(Hardy 1984, 1993)" cites two of Hardy's works more often than page 1993 of one
+    (the list decides which years it has)."""
+    if citation.locator[:1].isdigit() and _YEAR.match(citation.locator):
+        return f"{citation.year}, {citation.locator}"
+    return citation.year
+
+
 def _split_citation(text: str) -> tuple[list[str], str, str, str]:
     """ "Harris and Getty, 2016, p. 45" -> (["Harris", "Getty"], "2016", "45", "")."""
     text = re.sub(r"\b(\d{4}[a-z]?)\s*:\s*", r"\1, ", text)  # Harvard's "1993: 262"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from bib.citations import Citation, common_words, is_common_word
+from bib.citations import Citation, common_words, is_common_word, years_cited
 from bib.linking import ListIndex, families, given_agrees, title_subjects, year_of
 from bib.model import Document, Entry, Severity
 from bib.namefold import are_variants, fold_name
@@ -114,7 +114,7 @@ def unused_reference(document: Document, settings: Settings) -> Iterator[Hit]:
     cited: set[int] = set()
     dated: set[tuple[int, int]] = set()  # where a citation's year chose among the entries
     for found in analysis.links:
-        chosen = _of_its_year(document, found.entries, _years_cited(found.citation))
+        chosen = _of_its_year(document, found.entries, years_cited(found.citation))
         cited.update(chosen)
         if chosen != found.entries:
             dated.add((found.citation.span.line, found.citation.span.column))
@@ -154,18 +154,6 @@ def _misspelt(
     for word in words:
         if not is_common_word(word, common):
             yield from index.variant(word)
-
-
-_YEAR_LIKE = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?")
-
-
-def _years_cited(citation: Citation) -> str:
-    """A citation's years, with a locator that reads as another year of the author:
-    "(Hardy 1984, 1993)" cites two of Hardy's works more often than page 1993 of one
-    (``_of_its_year`` keeps only the years the list has)."""
-    if _YEAR_LIKE.fullmatch(citation.locator):
-        return f"{citation.year}, {citation.locator}"
-    return citation.year
 
 
 def _of_its_year(document: Document, entries: tuple[int, ...], year: str) -> tuple[int, ...]:

@@ -8,13 +8,10 @@ for all files in one run: one cache, one rate limiter, one time budget.
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from bib.model import Document, Finding
 from checks.settings import Settings
-
-if TYPE_CHECKING:
-    from cli.readingcache import ReadingCache
 
 
 class Checked(NamedTuple):
@@ -62,22 +59,21 @@ def check_file(
     ``alone``: no other file is checked at the same time, so a free CPU, if there is
     one, may parse the list while the rules load and read the body.
     """
-    from cli.readingcache import reading_cache
-
-    readings = reading_cache()
-    document, bib_path = read_essay(
-        path, bibliography, lambda parts: _read_body(readings, parts), ahead=alone
-    )
+    document, bib_path = read_essay(path, bibliography, _read_body, ahead=alone)
     from checks.rules import run_checks
 
     return Checked(path, document, run_checks(document, settings), bib_path)
 
 
-def _read_body(readings: "ReadingCache | None", parts: Document) -> None:
+def _read_body(parts: Document) -> None:
     """Have the reading of the body ready for the rules (``checks.reading``): an earlier
-    run's, from the cache, or found now (while a second process may parse the list) and
-    stored for the next run."""
+    run's, from the cache, or found now and stored for the next run. All of it, the
+    cache's imports and fingerprint included, runs while a second process may parse the
+    list."""
     from checks.reading import read_body, remember
+    from cli.readingcache import reading_cache
+
+    readings = reading_cache()
 
     known = None if readings is None else readings.load(parts)
     if known is not None:

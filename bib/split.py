@@ -59,7 +59,11 @@ _UNFINISHED_END = patterns.compile(
     r"(?:[,:;&(\[/-]|\b(?:and|in|of|the|by|ed|eds|trans|pp?|vol|no|[A-Z])\.?)\s*$",
     re.IGNORECASE,
 )
-_IMPRINT_END = patterns.compile(r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$")
+# An imprint closes a reference: "(London: Pimlico, 1992)", or "London: Heinemann, 1958."
+# without brackets (an author-date list's "Smith, J. 1990." may still run on).
+_IMPRINT_END = patterns.compile(
+    r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$|[:,][ \t]*\d{4}[a-z]?\.\s*$"
+)
 _FINISHED_END = patterns.compile(r"[.)\]\"'\d>]\s*$|(?:https?://|doi:|www\.)\S+\s*$")
 # A flush list is one reference per line when this share of its lines start like
 # a new reference, or when a line is wider than anyone hard-wraps text.
@@ -163,7 +167,8 @@ def _group_flush(lines: Sequence[str], filled: list[int]) -> tuple[tuple[int, ..
 
     inner = [i for i in filled if not after_blank(i)]
     # A line that starts like a name after a finished line, or any capitalised line
-    # after an imprint "(London: Pimlico, 1992)", which closes a reference.
+    # after an imprint, which closes a reference: names that are never inverted
+    # ("Ngũgĩ wa Thiong'o.", "Sun Yat-sen.") start no "Surname, I.".
     looks_new = {
         i
         for i in inner

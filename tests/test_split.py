@@ -81,6 +81,34 @@ def test_docstring_examples_pass() -> None:
             ["Smith, John. The River Book. New York: Norton, 2001.", "———. Mills. London, 2004."],
             id="same-author-dashes",
         ),
+        pytest.param(
+            [
+                "Achebe, Chinua. Things Fall Apart. London: Heinemann, 1958.",
+                "Ngũgĩ wa Thiong'o. Decolonising the Mind. London: James Currey, 1986.",
+                "Soyinka, Wole. Death and the King's Horseman. London: Methuen, 1975.",
+                "Sun Yat-sen. San Min Chu I. Shanghai: Commercial Press, 1924.",
+            ],
+            [
+                "Achebe, Chinua. Things Fall Apart. London: Heinemann, 1958.",
+                "Ngũgĩ wa Thiong'o. Decolonising the Mind. London: James Currey, 1986.",
+                "Soyinka, Wole. Death and the King's Horseman. London: Methuen, 1975.",
+                "Sun Yat-sen. San Min Chu I. Shanghai: Commercial Press, 1924.",
+            ],
+            id="names-never-inverted-after-an-imprint",
+        ),
+        pytest.param(
+            [
+                "Ramírez, Juan Carlos, María José Gutiérrez, and Pedro Alonso Muñoz. 1990.",
+                "The Title of the Book. Madrid: Alianza.",
+                PONS,
+            ],
+            [
+                "Ramírez, Juan Carlos, María José Gutiérrez, and Pedro Alonso Muñoz. 1990. "
+                "The Title of the Book. Madrid: Alianza.",
+                PONS,
+            ],
+            id="author-date-wrapped-after-its-year",
+        ),
         pytest.param(["", "  ", ""], [], id="nothing"),
     ],
 )

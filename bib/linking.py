@@ -30,6 +30,29 @@ def families(entry: Entry) -> tuple[str, ...]:
     return tuple(name.full_family for name in people(entry) if name.family)
 
 
+def name_order_head(ref: Reference) -> str:
+    """The first word of the first person's name when the entry does not invert it.
+
+    "Sun Yat-sen." and "Ngũgĩ wa Thiong'o." head a list that writes "Achebe, Chinua."
+    because their order is their own: the text cites them as "Sun" and "Ngũgĩ", and
+    lists file them there, though the parser reads the last word as the family. ""
+    when the name is inverted, has no given name before its family, or has initials:
+    "Zenon E. Kohut." is a name of the inverted kind written the other way round.
+    """
+    names = ref.authors or ref.editors
+    if not names or not names[0].given or is_corporate(ref):
+        return ""
+    if any(len(word.rstrip(".")) == 1 for word in names[0].given.split()):
+        return ""
+    label = "author" if ref.authors else "editor"
+    written = next((text for name, text in ref.segments if name == label), "")
+    first = names[0]
+    before, found, _ = written.partition(first.family)
+    if not found or "," in before or not before.startswith(first.given.split()[0]):
+        return ""
+    return first.given.split()[0]
+
+
 class ListIndex(NamedTuple):
     """The list's family names by folded key, for linking in one look-up per citation."""
 
@@ -67,6 +90,8 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
     shares: dict[str, set[int]] = {}
     spelled: dict[str, str] = {}
     for i, entry in enumerate(entries):
+        if head := name_order_head(entry.reference):
+            leads.setdefault(fold_name(head), set()).add(i)
         for position, family in enumerate(families(entry)):
             key = fold_name(family)
             (leads if position == 0 else shares).setdefault(key, set()).add(i)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from bib import patterns
-from bib.linking import is_corporate
+from bib.linking import is_corporate, name_order_head
 from bib.model import Document, Entry, Name, Reference, Severity
 from checks.parsing import readable_parts
 from checks.registry import Hit, rule
@@ -69,7 +69,8 @@ def corporate_name(ref: Reference) -> str:
 def filing_keys(ref: Reference) -> tuple[str, ...]:
     """Where the entry may be filed: ``sort_key``, then, for a first name with a
     lower-case particle, the name as written with it ("de Moel" under D), and for an
-    organisation its name with a leading "The" ("The Guardian" under T). Indexes pass
+    organisation its name with a leading "The" ("The Guardian" under T), and for a name
+    the entry does not invert, the name as written ("Sun Yat-sen" under S). Indexes pass
     such words over (Dutch and German names, Chicago, APA's group authors); reference
     managers and many lists file them as written. Either is a filing, neither a slip."""
     key = sort_key(ref)
@@ -81,6 +82,10 @@ def filing_keys(ref: Reference) -> tuple[str, ...]:
     if not names:
         return (key,)
     first = names[0]
+    if name_order_head(ref):
+        # "Sun Yat-sen." under S, as written, or under Y, where the parser put the family
+        alternative = _NOT_ALPHANUMERIC.sub("", fold(str(first)))
+        return (key, alternative) if alternative != key else (key,)
     written = _inverted_family(ref) or first.full_family
     if written.split()[0][:1].islower():
         alternative = _NOT_ALPHANUMERIC.sub("", fold(written))

@@ -265,6 +265,29 @@ def test_a_lower_case_particle_files_either_way(
     assert [dict(h.data)["name"] for h in hits] == reported
 
 
+@pytest.mark.parametrize(
+    ("order", "reported"),
+    [
+        (["Achebe", "Ngũgĩ wa Thiong'o", "Soyinka", "Sun Yat-sen"], []),  # as written
+        (["Achebe", "Soyinka", "Ngũgĩ wa Thiong'o", "Wright"], []),  # by the last word
+        (["Sun Yat-sen", "Achebe", "Soyinka"], ["Yat-sen"]),  # by neither
+        # initials: an inverted kind of name written the other way, filed by its family
+        (["Kennan", "Plokhy", "Sysyn", "Zenon E. Kohut"], ["Kohut"]),
+    ],
+)
+def test_a_name_the_entry_does_not_invert_files_as_written_or_by_its_family(
+    order: list[str], reported: list[str]
+) -> None:
+    def entry(name: str) -> Reference:
+        if " " not in name:
+            return written(f"{name}, A.", Name(name, "A."))
+        given, family = name.rsplit(" ", 1)
+        return written(f"{name}.", Name(family, given))
+
+    hits = bibliography_order(document(*map(entry, order)), Settings())
+    assert [dict(h.data)["name"] for h in hits] == reported
+
+
 def test_particles_file_by_capitalisation() -> None:
     lower = (by("Lenin"), by("Linden", particle="van der"), by("Luxemburg"))
     upper = (by("Lenin"), by("Linden", particle="Van der"), by("Luxemburg"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bib.document import read_document
-from bib.linking import acronym, index_entries, link
+from bib.linking import acronym, index_entries, link, name_order_head
 from checks.citing import citing
 
 
@@ -94,3 +94,22 @@ def test_a_given_name_keeps_a_citation_to_the_listed_person_it_fits() -> None:
     assert found["Cyril Black"] == ["1956"]
     assert found["Iurii Slezkine"] == ["1994"]  # Iurii and Yuri: one initial, romanised
     assert found["Etheridge Davis"] == ["1974"]  # a middle name written alone
+
+
+OWN_ORDER = """# Novels of independence
+
+Achebe (1958, 3), Ngũgĩ (1986, 4) and Sun (1924, 6) wrote of it.
+
+## Bibliography
+
+Achebe, Chinua. *Things Fall Apart*. London: Heinemann, 1958.
+Ngũgĩ wa Thiong'o. *Decolonising the Mind*. London: James Currey, 1986.
+Sun Yat-sen. *San Min Chu I*. Shanghai: Commercial Press, 1924.
+"""
+
+
+def test_a_name_the_list_does_not_invert_is_cited_by_its_first_word() -> None:
+    document = read_document(OWN_ORDER.encode(), "essay.md")
+    assert [name_order_head(e.reference) for e in document.entries] == ["", "Ngũgĩ", "Sun"]
+    found = {c.family: entries for c, entries, _ in citing(document).links}
+    assert found == {"Achebe": (0,), "Ngũgĩ": (1,), "Sun": (2,)}

@@ -4,12 +4,15 @@ A reference is a line, a paragraph, a list item (``1.``, ``[1]``, ``(1)``, ``-``
 ``*``, ``•``) or a reference wrapped over several lines. A wrapped line is told
 from a new reference by its indent (hanging or first-line indents) or, when the
 list is set flush, by its look: a new reference starts like "Surname, I." and
-follows a line that ended like a reference ends.
+follows a line that ended like a reference ends, or follows a finished line that
+its first word would have fitted on (a break made by hand, not by wrapping).
+Item numbers run on (1, 2, 3): "19. Jahrhundert" opening a wrapped line is none.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from bib import patterns
@@ -49,10 +52,10 @@ _CAPITALISED = r"[^\W\d_a-z][\w'-]*"  # a letter that is not ASCII lower case
 # How a reference starts (on folded text): "Carley, M. J.", "van der Linden, Marcel",
 # "Gorodetsky G.", "Smith JA,", "J. A. Getty", or a dash standing for the last author.
 NAME_START = patterns.compile(
-    rf"{_PARTICLE}{{0,3}}{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}"
-    r"(?:,[ \t]|[ \t](?:[A-Z]\.?(?=[ ,(])|[A-Z]{1,3}[,.]))"
+    rf"(?!In[ \t]){_PARTICLE}{{0,3}}{_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,2}}"
+    r"(?:,[ \t](?!\d)|[ \t](?:[A-Z]\.?(?=[ ,(])|[A-Z]{1,3}[,.]))"
     rf"|(?:[A-Z]\.[ \t]?){{1,3}}{_PARTICLE}{{0,3}}{_CAPITALISED}"
-    r"|-{2,}|_{3,}"
+    r"|-{2,}|-[.,]?(?=[ \t])|_{3,}"
 )
 # A line that ends with these is not finished: "(Oxford:", "and", "pp.", "J. A.".
 _UNFINISHED_END = patterns.compile(
@@ -61,6 +64,9 @@ _UNFINISHED_END = patterns.compile(
 )
 # An imprint closes a reference: "(London: Pimlico, 1992)", or "London: Heinemann, 1958."
 # without brackets (an author-date list's "Smith, J. 1990." may still run on).
+_DIGITS = patterns.compile(r"\d+")
+# A wrapped line that opens with the imprint's town: "Cambridge, MA: Harvard", "Paris: Seuil".
+_WRAPPED_IMPRINT = patterns.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?(?:, [A-Z]{2})?:\s")
 _IMPRINT_END = patterns.compile(
     r"\([^()]*[:,][^()]*\b\d{4}[a-z]?\)[.,]?\s*$|[:,][ \t]*\d{4}[a-z]?\.\s*$"
 )
@@ -69,6 +75,7 @@ _FINISHED_END = patterns.compile(r"[.)\]\"'\d>]\s*$|(?:https?://|doi:|www\.)\S+\
 # a new reference, or when a line is wider than anyone hard-wraps text.
 _LINE_PER_REFERENCE = 0.6
 _WRAP_WIDTH = 90
+_WRAP_SLACK = 5
 
 
 def split_references(
@@ -88,11 +95,13 @@ def split_references(
     """
     masked = lines if masked is None else masked
     blocks = []
-    for group in reference_groups(lines):
+    groups, marked = _groups_and_markers(lines, LIST_MARKER)
+    for group in groups:
         pieces = []
         for position, index in enumerate(group):
             line = lines[index].rstrip()
-            marker = LIST_MARKER.match(fold(line)) if position == 0 else None
+            # Only an item's marker goes: a repeated author's "— Title" keeps its dash.
+            marker = LIST_MARKER.match(fold(line)) if position == 0 and index in marked else None
             start = marker.end() if marker else len(line) - len(line.lstrip())
             pieces.append((index, start, len(line)))
         text = " ".join(lines[i][start:end] for i, start, end in pieces)
@@ -110,21 +119,65 @@ def reference_groups(lines: Sequence[str], *, notes: bool = False) -> tuple[tupl
 
     Blank lines are in no group. A numbered note may be marked "1 Text" too.
     """
-    marker = NOTE_MARKER if notes else LIST_MARKER
-    lines = [fold(line) for line in lines]
+    return _groups_and_markers(lines, NOTE_MARKER if notes else LIST_MARKER)[0]
+
+
+def _groups_and_markers(
+    written: Sequence[str], marker: re.Pattern[str]
+) -> tuple[tuple[tuple[int, ...], ...], set[int]]:
+    """The groups of ``reference_groups``, and the lines that open an item with a marker."""
+    lines = [fold(line) for line in written]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
-        return ()
-    marked = {i for i in filled if marker.match(lines[i])}
+        return (), set()
+    marked = _list_markers(written, lines, filled, marker)
     if marked:
-        return _group_marked(lines, filled, marked)
+        return _group_marked(lines, filled, marked), marked
+    return _unmarked_groups(lines, filled), marked
+
+
+def _unmarked_groups(lines: Sequence[str], filled: list[int]) -> tuple[tuple[int, ...], ...]:
     indents = {i: len(lines[i]) - len(lines[i].lstrip()) for i in filled}
     least = min(indents.values())
-    if any(indent > least for indent in indents.values()):
-        # Hanging indents, unless the first line is the indented one (first-line indents).
+    indented = sum(indent > least for indent in indents.values())
+    # First-line indents, unless the first line is the only one indented: a slip, which
+    # would make the whole list one reference.
+    first_line_indents = indents[filled[0]] > least and (indented > 1 or len(filled) < 3)
+    if indented and (first_line_indents or indents[filled[0]] == least):
         hanging = indents[filled[0]] == least
         return _group_by(filled, lambda i: (indents[i] == least) == hanging)
     return _group_flush(lines, filled)
+
+
+def _list_markers(
+    written: Sequence[str], lines: Sequence[str], filled: list[int], marker: re.Pattern[str]
+) -> set[int]:
+    """The lines that open a list item: numbers that run on (1, 2, 3, or from 1 again;
+    a skipped number or two is allowed), or the list's usual bullet.
+
+    A wrapped line that happens to start "19. Jahrhundert" and a repeated author's
+    "— Stalin:" (a dash, as a bullet is) are no items. One such line is a list only
+    when it is the first.
+    """
+    found = [(i, m) for i in filled if (m := marker.match(lines[i]))]
+    if not found:
+        return set()
+    numbers = {i: _DIGITS.search(m.group()) for i, m in found}
+    # Bullets as written: "—" and "-" look alike once folded.
+    bullets = {i: written[i][m.start() : m.end()].strip() for i, m in found if not numbers[i]}
+    usual_bullet = Counter(bullets.values()).most_common(1)[0][0] if bullets else ""
+    kept: set[int] = set()
+    last = 0
+    for i, _ in found:
+        number = numbers[i]
+        if number:
+            n = int(number.group())
+            if not kept or n == 1 or last < n <= last + 3:
+                kept.add(i)
+                last = n
+        elif bullets[i] == usual_bullet:
+            kept.add(i)
+    return kept if len(kept) > 1 or filled[0] in kept else set()
 
 
 def fold(text: str) -> str:
@@ -172,22 +225,36 @@ def _group_flush(lines: Sequence[str], filled: list[int]) -> tuple[tuple[int, ..
     looks_new = {
         i
         for i in inner
-        if (starts_reference(lines[i]) and ends_reference(lines[i - 1]))
-        or (lines[i].lstrip()[:1].isupper() and _IMPRINT_END.search(lines[i - 1]))
+        if (
+            (starts_reference(lines[i]) and ends_reference(lines[i - 1]))
+            or (lines[i].lstrip()[:1].isupper() and _IMPRINT_END.search(lines[i - 1]))
+        )
+        and not _WRAPPED_IMPRINT.match(lines[i])
     }
     widest = max(len(lines[i].rstrip()) for i in filled)
     if widest > _WRAP_WIDTH or (inner and len(looks_new) >= _LINE_PER_REFERENCE * len(inner)):
         # One reference per line: only an obviously unfinished line carries on.
         def opens(i: int) -> bool:
             line = lines[i].lstrip()
-            return (
-                after_blank(i)
-                or i in looks_new
-                or not (line[:1].islower() or _UNFINISHED_END.search(lines[i - 1]))
-            )
+            if after_blank(i) or i in looks_new:
+                return True
+            if line[:1].islower() or _UNFINISHED_END.search(lines[i - 1]):
+                return False
+            # A line cut off mid-sentence ("... Deutschland vom" / "19. Jahrhundert
+            # bis ...") runs on, unless the next starts like a reference.
+            return ends_reference(lines[i - 1]) or starts_reference(line)
 
         return _group_by(filled, opens)
-    return _group_by(filled, lambda i: after_blank(i) or i in looks_new)
+
+    def hard_break(i: int) -> bool:
+        """A finished line the next line's first word would have fitted on, with room to
+        spare: the text was wrapped at ``widest`` columns or more, so the break was made
+        by hand (the room allows for wrapping by eye)."""
+        before = lines[i - 1].rstrip()
+        word = lines[i].split(None, 1)[0]
+        return len(before) + 1 + len(word) <= widest - _WRAP_SLACK and ends_reference(before)
+
+    return _group_by(filled, lambda i: after_blank(i) or i in looks_new or hard_break(i))
 
 
 def _group_by(filled: list[int], opens: Callable[[int], bool]) -> tuple[tuple[int, ...], ...]:

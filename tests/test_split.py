@@ -27,7 +27,7 @@ def test_docstring_examples_pass() -> None:
         pytest.param([CARR, PONS], [CARR, PONS], id="one-per-line"),
         pytest.param([CARR, "", "", PONS, ""], [CARR, PONS], id="blank-separated"),
         pytest.param([f"1. {CARR}", f"2. {PONS}"], [CARR, PONS], id="numbered-dot"),
-        pytest.param([f"[1] {CARR}", f"[12] {PONS}"], [CARR, PONS], id="numbered-brackets"),
+        pytest.param([f"[11] {CARR}", f"[12] {PONS}"], [CARR, PONS], id="numbered-brackets"),
         pytest.param([f"(1) {CARR}", f"(2) {PONS}"], [CARR, PONS], id="numbered-parentheses"),
         pytest.param([f"- {CARR}", f"- {PONS}"], [CARR, PONS], id="dash-bullets"),
         pytest.param([f"* {CARR}", f"  * {PONS}"], [CARR, PONS], id="star-bullets"),
@@ -108,6 +108,120 @@ def test_docstring_examples_pass() -> None:
                 PONS,
             ],
             id="author-date-wrapped-after-its-year",
+        ),
+        pytest.param(
+            [
+                "  Gates, Henry Louis, Jr. The Signifying Monkey. Oxford UP, 1988.",
+                "Morrison, Toni. Beloved. Knopf, 1987.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            [
+                "Gates, Henry Louis, Jr. The Signifying Monkey. Oxford UP, 1988.",
+                "Morrison, Toni. Beloved. Knopf, 1987.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            id="only-the-first-line-indented-is-a-slip",
+        ),
+        pytest.param(
+            [
+                "Khlevniuk, Oleg V. Master of the House. New Haven: Yale University Press, 2009.",
+                "— Stalin: New Biography of a Dictator. New Haven: Yale University Press, 2015.",
+                "Service, Robert. Stalin: A Biography. London: Macmillan, 2004.",
+            ],
+            [
+                "Khlevniuk, Oleg V. Master of the House. New Haven: Yale University Press, 2009.",
+                "— Stalin: New Biography of a Dictator. New Haven: Yale University Press, 2015.",
+                "Service, Robert. Stalin: A Biography. London: Macmillan, 2004.",
+            ],
+            id="a-repeated-authors-dash-is-no-bullet",
+        ),
+        pytest.param(
+            [
+                "Ritter, Gerhard A. Social Welfare in Germany and Britain. Berg, 1986.",
+                "Tennstedt, Florian. Sozialgeschichte der Sozialpolitik in Deutschland vom",
+                "19. Jahrhundert bis zum Ersten Weltkrieg. Göttingen: Vandenhoeck, 1981.",
+                "Kocka, Jürgen. Arbeitsverhältnisse und Arbeiterexistenzen. Bonn: Dietz, 1990.",
+            ],
+            [
+                "Ritter, Gerhard A. Social Welfare in Germany and Britain. Berg, 1986.",
+                "Tennstedt, Florian. Sozialgeschichte der Sozialpolitik in Deutschland vom "
+                "19. Jahrhundert bis zum Ersten Weltkrieg. Göttingen: Vandenhoeck, 1981.",
+                "Kocka, Jürgen. Arbeitsverhältnisse und Arbeiterexistenzen. Bonn: Dietz, 1990.",
+            ],
+            id="an-ordinal-opening-a-wrapped-line-is-no-number",
+        ),
+        pytest.param(
+            [
+                "1. Ritter, Gerhard A. Social Welfare in Germany and Britain. Leamington",
+                "Spa: Berg, 1986.",
+                "2. Tennstedt, Florian. Sozialgeschichte der Sozialpolitik in Deutschland vom",
+                "18. Jahrhundert bis zum Ersten Weltkrieg. Göttingen: Vandenhoeck, 1981.",
+                "3. Hennock, E. P. The Origin of the Welfare State. Cambridge: CUP, 2007.",
+            ],
+            [
+                "Ritter, Gerhard A. Social Welfare in Germany and Britain. Leamington "
+                "Spa: Berg, 1986.",
+                "Tennstedt, Florian. Sozialgeschichte der Sozialpolitik in Deutschland vom "
+                "18. Jahrhundert bis zum Ersten Weltkrieg. Göttingen: Vandenhoeck, 1981.",
+                "Hennock, E. P. The Origin of the Welfare State. Cambridge: CUP, 2007.",
+            ],
+            id="numbers-run-on",
+        ),
+        pytest.param(
+            [
+                "Patenaude, B. M. (2002). The big show in Bololand: The American relief",
+                "expedition to Soviet Russia in the famine of 1921. Stanford University",
+                "Press.",
+                "American Relief Administration. (1923). Report of the European children's",
+                "fund. ARA.",
+                "Fisher, H. H. (1927). The famine in Soviet Russia, 1919-1923. Macmillan.",
+            ],
+            [
+                "Patenaude, B. M. (2002). The big show in Bololand: The American relief "
+                "expedition to Soviet Russia in the famine of 1921. Stanford University Press.",
+                "American Relief Administration. (1923). Report of the European children's "
+                "fund. ARA.",
+                "Fisher, H. H. (1927). The famine in Soviet Russia, 1919-1923. Macmillan.",
+            ],
+            id="hard-wrapped-a-break-with-room-to-spare-is-made-by-hand",
+        ),
+        pytest.param(
+            [
+                "Rosenthal, Caitlin. Accounting for Slavery: Masters and Management.",
+                "Cambridge, MA: Harvard University Press, 2018.",
+                "Hayashi, R. (1994). Provisioning Edo in the early eighteenth century.",
+                "In J. L. McClain, J. M. Merriman, & K. Ugawa (Eds.), Edo and Paris (pp.",
+                "211-233). Cornell University Press.",
+                "Horrell, S., & Humphries, J. (1995). Women's labour force participation",
+                "and the transition to the male-breadwinner family, 1790-1865.",
+                "Economic History Review, 48(1), 89-117.",
+            ],
+            [
+                "Rosenthal, Caitlin. Accounting for Slavery: Masters and Management. "
+                "Cambridge, MA: Harvard University Press, 2018.",
+                "Hayashi, R. (1994). Provisioning Edo in the early eighteenth century. "
+                "In J. L. McClain, J. M. Merriman, & K. Ugawa (Eds.), Edo and Paris (pp. "
+                "211-233). Cornell University Press.",
+                "Horrell, S., & Humphries, J. (1995). Women's labour force participation "
+                "and the transition to the male-breadwinner family, 1790-1865. "
+                "Economic History Review, 48(1), 89-117.",
+            ],
+            id="wrapped-lines-that-open-with-a-town-an-in-or-a-journal",
+        ),
+        pytest.param(
+            [
+                "Beckert, Sven. Empire of Cotton: A Global History. New York: Knopf, 2014. " * 2,
+                "Riello, Giorgio. Cotton: The Fabric That Made the Modern World. Cambridge",
+                "University Press, 2013.",
+            ],
+            [
+                (
+                    "Beckert, Sven. Empire of Cotton: A Global History. New York: Knopf, 2014. " * 2
+                ).rstrip(),
+                "Riello, Giorgio. Cotton: The Fabric That Made the Modern World. Cambridge "
+                "University Press, 2013.",
+            ],
+            id="one-per-line-a-line-cut-mid-sentence-runs-on",
         ),
         pytest.param(["", "  ", ""], [], id="nothing"),
     ],

@@ -552,12 +552,14 @@ def _year_in_brackets(text: str, tokens: Sequence[_Token], run: _Run) -> str | N
 _SECONDARY = patterns.compile(r",?\s*\b(?:as\s+)?(?:cited|quoted)\s+in\s+", re.IGNORECASE)
 
 
+# "Mann et al. (1998)" and "Mann et al.'s (1998)" date Mann too.
+_ET_AL = r"(?:\s+et\s+al\.?)?"
 _PUBLICATION_YEAR = patterns.compile(
-    r"[’']?s?\s*\(((?:\d{4}[a-z]?|n\.d\.)(?:\s*[,;]\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d))*)"
+    _ET_AL + r"[’']?s?\s*\(((?:\d{4}[a-z]?|n\.d\.)(?:\s*[,;]\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d))*)"
     r"(?:\s*\[(\d{4})\])?(?![-–—/]\d)"
 )
 _YEARS_WINDOW = 40  # characters after a name where its bracketed years may stand
-_BRACKET_AFTER_NAME = patterns.compile(r"[’']?s?\s*\(")
+_BRACKET_AFTER_NAME = patterns.compile(_ET_AL + r"[’']?s?\s*\(")
 
 
 def _publication_year(after: str) -> str:

@@ -163,6 +163,9 @@ def test_narrative_citations_follow_the_grammar(
         ("Desmond and Moore (1991) connect it to politics.", ["1991", "1991"]),
         ("Danzer, Dietz and Gatskova (2013) agree.", ["2013", "2013", "2013"]),
         ("Desmond (1989) and Moore (1991) agree.", ["1989", "1991"]),
+        # "et al." before the year: the usual narrative form of APA and the sciences
+        ("Mann et al. (1998) reconstructed the temperatures.", ["1998"]),
+        ("The curve of Mann et al.'s (1998) study rose.", ["1998"]),
     ],
 )
 def test_authors_listed_together_share_the_year_in_brackets(

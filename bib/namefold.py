@@ -67,7 +67,10 @@ _NOT_LETTERS = patterns.compile(r"[^a-z]")
 
 # Endings that make an adjective or a follower out of a name: Stalinist, Trotskyite,
 # Napoleonic, Marxian, Hegelianism, Thatcherite, Bonapartism.
-_DERIVED = patterns.compile(r"^(?:ist|ists|ism|isms|ite|ites|ian|ians|ianism|ic|ics|esque|ist's)$")
+# Shakespearean, Elizabethan, Victorian (a final vowel gives way: Shakespear-ian too).
+_DERIVED = patterns.compile(
+    r"^(?:ist|ists|ism|isms|ite|ites|ian|ians|ianism|ic|ics|esque|ist's|an|ans|ean|eans)$"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -93,7 +96,11 @@ def is_derived(name: str, other: str) -> bool:
     """Whether one is the other plus a derivational ending (Stalin / Stalinist)."""
     a, b = ascii_letters(name), ascii_letters(other)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return long.startswith(short) and bool(_DERIVED.match(long[len(short) :]))
+    stems = (short, short[:-1]) if short.endswith(("a", "e", "y")) else (short,)
+    return any(
+        len(stem) >= 4 and long.startswith(stem) and _DERIVED.match(long[len(stem) :]) is not None
+        for stem in stems
+    )
 
 
 def allowed_slips(length: int) -> int:

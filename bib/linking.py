@@ -287,6 +287,29 @@ def by_given_names(links: Sequence[Link], entries: Sequence[Entry]) -> tuple[Lin
     return tuple(kept)
 
 
+def in_their_own_order(
+    links: Sequence[Link], index: ListIndex, entries: Sequence[Entry]
+) -> tuple[Link, ...]:
+    """Names the text writes family first, as Chinese, Japanese, Korean and Hungarian
+    names go: "Huang Yanzhong argues" cites "Huang, Yanzhong" when no Yanzhong is listed
+    and the other word fits the listed Huang's given name ("Adam Smith" never cites
+    "Adam, John")."""
+    kept = []
+    for found in links:
+        citation = found.citation
+        if not found.entries and citation.given and " " not in citation.given:
+            turned = citation._replace(family=citation.given, given=citation.family)
+            fitting = tuple(
+                i
+                for i in index.exact(turned.family)
+                if given_agrees(turned.given, turned.family, entries[i]) and _initials(turned.given)
+            )
+            if fitting:
+                found = Link(turned, fitting)
+        kept.append(found)
+    return tuple(kept)
+
+
 def given_agrees(given: str, family: str, entry: Entry) -> bool:
     """Whether given names written with a family name fit a listed person of that name:
     the same first initial (romanised either way: Yuri, Iurii; Carl, Karl), or no given

@@ -4,7 +4,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bib.citations import Citation, Mention, find_citations, find_mentions
-from bib.linking import Link, ListIndex, by_given_names, index_entries, link
+from bib.linking import (
+    Link,
+    ListIndex,
+    by_given_names,
+    in_their_own_order,
+    index_entries,
+    link,
+)
 from bib.model import Document
 
 
@@ -21,6 +28,7 @@ class Citing(NamedTuple):
 def citing(document: Document) -> Citing:
     index = index_entries(document.entries)
     links = by_given_names(link(find_citations(document), index), document.entries)
+    links = in_their_own_order(links, index, document.entries)
     return Citing(
         tuple(found.citation for found in links),
         links,

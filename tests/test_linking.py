@@ -113,3 +113,22 @@ def test_a_name_the_list_does_not_invert_is_cited_by_its_first_word() -> None:
     assert [name_order_head(e.reference) for e in document.entries] == ["", "Ngũgĩ", "Sun"]
     found = {c.family: entries for c, entries, _ in citing(document).links}
     assert found == {"Achebe": (0,), "Ngũgĩ": (1,), "Sun": (2,)}
+
+
+FAMILY_FIRST = """# SARS in China
+
+Huang Yanzhong argues that officials concealed the news. Adam Smith argues that
+markets reward candour.
+
+## References
+
+Huang, Yanzhong. 2004. *Governing Health in Contemporary China*. London: Routledge.
+
+Adam, John. 1990. *Markets*. London: Verso.
+"""
+
+
+def test_a_name_written_family_first_cites_the_listed_person_it_fits() -> None:
+    document = read_document(FAMILY_FIRST.encode(), "essay.md")
+    found = {c.family: entries for c, entries, _ in citing(document).links}
+    assert found == {"Huang": (0,), "Smith": ()}  # Smith is not John Adam

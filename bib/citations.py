@@ -1388,7 +1388,9 @@ def note_citations(block: Block) -> Iterator[Citation]:
         return
     offset = len(text) - len(stripped) + match.start("name") + len(given) + (1 if given else 0)
     rest = stripped[match.end() :]
-    years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", rest)
+    # The text, not the prose, knows the italics; the two are the same length.
+    start = len(text) - len(stripped) + match.end()
+    year = _note_year(block.text[start:] if block.prose else rest)
     locator = re.search(r"(?:pp?\.\s*)?(\d+(?:\s*[-–]\s*\d+)?)\.?\s*$", stripped)
     short_title = re.match(r"\s*[*_\"“‘']*([A-Z][^,()*_\"”’]{2,80})", rest)
     yield Citation(
@@ -1397,11 +1399,28 @@ def note_citations(block: Block) -> Iterator[Citation]:
         _Positions(block).span(offset, offset + len(family)),
         "note",
         STRONG,
-        # The imprint's year comes last: "Origins of the Cold War, 1941-1947 (New York, 1972)".
-        year=years[-1] if years else "",
+        year=year,
         locator=locator.group(1) if locator else "",
         title_hint=short_title.group(1).strip() if short_title else "",
     )
+
+
+_NOTE_YEAR = patterns.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_BRACKETED = patterns.compile(r"\(([^()]*)\)")
+# A title in quotes or italics: its years are the subject's ("Soviet 1931-1933 Famines").
+_TITLE_SPAN = patterns.compile(r"“[^”]*”|\"[^\"]*\"|\*[^*]+\*|(?<!\w)_[^_]+_(?!\w)")
+
+
+def _note_year(rest: str) -> str:
+    """The year of the work a note cites: the last in brackets, the imprint's ("Origins of
+    the Cold War, 1941-1947 (New York, 1972)", "27 (2004): 97-115"); failing that the last
+    outside its title; "" for a short note whose only years are its title's ("Graziosi,
+    'Soviet 1931-1933 Famines,' 107")."""
+    for inside in reversed(_BRACKETED.findall(rest)):
+        if years := _NOTE_YEAR.findall(inside):
+            return str(years[-1])
+    years = _NOTE_YEAR.findall(_TITLE_SPAN.sub(" ", rest))
+    return str(years[-1]) if years else ""
 
 
 # --- the whole document ------------------------------------------------------

@@ -291,6 +291,19 @@ def test_a_parenthetical_citation_spans_its_name_over_a_run_of_spaces() -> None:
             ("Conquest", "1992", "12"),
         ),
         ("Ibid., 47.", None),
+        # the years of a title are its subject's, not the work's
+        ('Graziosi, "Soviet 1931-1933 Famines," 107.', ("Graziosi", "", "107")),
+        ("Kotkin, *Waiting for Hitler, 1929-1941*, 305.", ("Kotkin", "", "305")),
+        (
+            "J. L. Gaddis, The Origins of the Cold War, 1941-1947 (New York, 1972), 4.",
+            ("Gaddis", "1972", "4"),
+        ),
+        (
+            'A. Graziosi, "The Soviet 1931-1933 Famines," Harvard Ukrainian Studies 27 '
+            "(2004): 97-115.",
+            ("Graziosi", "2004", "97-115"),
+        ),
+        ("E. H. Carr, Twilight of the Comintern, London, 1982, 12.", ("Carr", "1982", "12")),
     ],
 )
 def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> None:

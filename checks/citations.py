@@ -258,6 +258,8 @@ def year_mismatch(document: Document, settings: Settings) -> Iterator[Hit]:
         cited = set(re.findall(r"\d{4}", citation.year))
         if not listed or cited & set(listed):
             continue
+        if any(cited & dated_years(document.entries[i]) for i in found.entries):
+            continue  # "Smith, Adam. (1776) 1976.": the original's year and the edition's
         years = years_by_person(document.entries) if years is None else years
         if cited & years.get(fold_name(citation.family), frozenset()):
             continue  # the year of a work the person wrote with another, who leads it
@@ -284,6 +286,20 @@ def cited_together(first: Citation, then: Citation) -> bool:
         then.span.line == first.span.end_line
         and then.year == first.year
         and 0 < gap <= _BETWEEN_AUTHORS
+    )
+
+
+_DATED_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def dated_years(entry: Entry) -> frozenset[str]:
+    """Every year the entry's date gives: an original's and a reprint's ("(1776) 1976",
+    "1991 [1568]"), both ends of a span."""
+    return frozenset(
+        year
+        for label, text in entry.reference.segments
+        if label == "date"
+        for year in _DATED_YEAR.findall(text)
     )
 
 

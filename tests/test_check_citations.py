@@ -66,6 +66,20 @@ def test_a_citation_with_two_editions_years_fits_either(body: str, mismatched: l
     assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
 
 
+@pytest.mark.parametrize(
+    ("listed", "mismatched"),
+    [
+        ("Smith, Adam. (1776) 1976. *The Wealth of Nations*. Oxford: Clarendon Press.", []),
+        ("Smith, Adam. [1776] 1976. *The Wealth of Nations*. Oxford: Clarendon Press.", []),
+        ("Smith, Adam. 1979. *The Wealth of Nations*. Oxford: Clarendon Press.", [3, 3]),
+    ],
+)
+def test_a_reprint_is_cited_by_either_year(listed: str, mismatched: list[int]) -> None:
+    body = "Markets limit the division of labour (Smith 1976, 31; Smith 1776, 31)."
+    document = read_document(f"# Probe\n\n{body}\n\n## References\n\n{listed}\n".encode(), "e.md")
+    assert [h.span.line for h in year_mismatch(document, Settings())] == mismatched
+
+
 RETRIEVAL = """
 ## References
 

@@ -102,7 +102,14 @@ def index_entries(entries: Sequence[Entry]) -> ListIndex:
     by_key = {key: tuple(sorted(leads.get(key) or shares[key])) for key in set(leads) | set(shares)}
     acronyms: dict[str, list[int]] = {}
     for i, entry in enumerate(entries):
-        if found := acronym(heading(entry)):
+        name = heading(entry)
+        # "International Monetary Fund (IMF)": the initials the entry gives, and its own
+        stated = _STATED_ACRONYM.search(name)
+        if stated:
+            acronyms.setdefault(stated.group(1), []).append(i)
+            name = name[: stated.start()]
+        found = acronym(name)
+        if found and not (stated and found == stated.group(1)):
             acronyms.setdefault(found, []).append(i)
     short_titles: dict[str, list[int]] = {}
     for indices in leads.values():
@@ -217,6 +224,19 @@ def is_corporate(ref: Reference) -> bool:
     return "," not in written.strip(" .,") and names[0].family.lower() in _CORPORATE_LAST_WORDS
 
 
+def corporate_heading(ref: Reference) -> str:
+    """An organisation heading the entry that the parser read as its publisher (or as
+    a container): "Office for National Statistics. (2020). *Annual abstract...*" and
+    "National Archives (1947) CAB 129/16..." stand where an author stands, before the
+    year, and are filed under O and N, not under their titles."""
+    labels = [label for label, _ in ref.segments[:2]]
+    if ref.authors or ref.editors or len(labels) < 2 or labels[1] != "date":
+        return ""
+    if labels[0] not in ("publisher", "container", "place"):
+        return ""  # a title in the author's place is filed as a title
+    return ref.segments[0][1].strip(" .,;:(")
+
+
 def heading(entry: Entry) -> str:
     """What the entry is filed under: its first author or editor, else its title; an
     organisation as the entry writes it ("Department for Environment, Food and Rural
@@ -226,7 +246,7 @@ def heading(entry: Entry) -> str:
         label = "author" if entry.reference.authors else "editor"
         written = next((t for name, t in entry.reference.segments if name == label), "")
         return written.strip(" .,;:") or str(names[0])
-    return str(names[0]) if names else entry.reference.title
+    return str(names[0]) if names else corporate_heading(entry.reference) or entry.reference.title
 
 
 def acronym(name: str) -> str:
@@ -242,6 +262,7 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in capitals)
 
 
+_STATED_ACRONYM = re.compile(r"\s*[(\[]([A-Z][A-Za-z&]{1,9})[)\]]\s*$")
 # The small words an organisation's initials leave out.
 _JOINING = frozenset({"for", "of", "and", "on", "the", "&", "in", "de", "du", "des", "la"})
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from bib import patterns
-from bib.linking import is_corporate, name_order_head
+from bib.linking import corporate_heading, is_corporate, name_order_head
 from bib.model import Document, Entry, Name, Reference, Severity
 from checks.parsing import readable_parts
 from checks.registry import Hit, rule
@@ -110,19 +110,6 @@ def sort_key(ref: Reference) -> str:
     else:
         text = _LEADING_ARTICLE.sub("", ref.title.strip(" \"'‘’“”«»*_"))
     return _NOT_ALPHANUMERIC.sub("", fold(text))
-
-
-def corporate_heading(ref: Reference) -> str:
-    """An organisation heading the entry that the parser read as its publisher (or as
-    a container): "Office for National Statistics. (2020). *Annual abstract...*" and
-    "National Archives (1947) CAB 129/16..." stand where an author stands, before the
-    year, and are filed under O and N, not under their titles."""
-    labels = [label for label, _ in ref.segments[:2]]
-    if ref.authors or ref.editors or len(labels) < 2 or labels[1] != "date":
-        return ""
-    if labels[0] not in ("publisher", "container", "place"):
-        return ""  # a title in the author's place is filed as a title
-    return ref.segments[0][1].strip(" .,;:(")
 
 
 def _inverted_family(ref: Reference) -> str:

@@ -132,3 +132,22 @@ def test_a_name_written_family_first_cites_the_listed_person_it_fits() -> None:
     document = read_document(FAMILY_FIRST.encode(), "essay.md")
     found = {c.family: entries for c, entries, _ in citing(document).links}
     assert found == {"Huang": (0,), "Smith": ()}  # Smith is not John Adam
+
+
+STATED_INITIALS = """# Debt
+
+Debt rose (IMF 2019, 12), and child poverty with it (ONS, 2020, p. 4).
+
+## References
+
+International Monetary Fund (IMF). 2019. *World Economic Outlook*. Washington, DC: IMF.
+
+Office for National Statistics. (2020). *Child poverty in the UK*. Office for National Statistics.
+"""
+
+
+def test_an_organisation_is_cited_by_the_initials_its_entry_gives() -> None:
+    # "(IMF)" stated in the heading; "ONS" from a heading the parser read as a publisher
+    document = read_document(STATED_INITIALS.encode(), "essay.md")
+    found = {c.family: entries for c, entries, _ in citing(document).links}
+    assert found == {"IMF": (0,), "ONS": (1,)}

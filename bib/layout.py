@@ -52,6 +52,10 @@ REFERENCE_HEADINGS = frozenset(
 # Sub-headings that divide a reference list; alone, they can head it too.
 SUBLIST_HEADINGS = frozenset(
     {
+        "archival collections",
+        "archival documents",
+        "archival material",
+        "archival materials",
         "archival sources",
         "archives",
         "articles",
@@ -64,6 +68,8 @@ SUBLIST_HEADINGS = frozenset(
         "internet sources",
         "interviews",
         "journal articles",
+        "manuscript sources",
+        "manuscripts",
         "memoirs",
         "monographs",
         "newspapers",
@@ -71,14 +77,22 @@ SUBLIST_HEADINGS = frozenset(
         "online sources",
         "other sources",
         "periodicals",
+        "primary",
         "primary literature",
         "primary sources",
+        "primary texts",
+        "printed primary sources",
         "printed sources",
+        "published primary sources",
         "published sources",
         "reports",
+        "secondary",
         "secondary literature",
         "secondary sources",
+        "secondary works",
+        "studies",
         "theses",
+        "unpublished primary sources",
         "unpublished sources",
         "web sources",
         "websites",
@@ -519,7 +533,7 @@ def _list_under_heading(
         elif extend:
             runs[-1] = (runs[-1][0], paragraph.end)
         else:
-            runs.append((paragraph.start, paragraph.end))
+            runs.append((_after_sub_heading(lines, paragraph), paragraph.end))
             extend = True
     # The list ends with the paragraph of its last reference-like item: an odd line
     # set among the references is one of them, a paragraph after them is not.
@@ -657,6 +671,14 @@ def _is_subheading(
         and paragraphs[after].heading is None
         and _has_reference(lines, paragraphs[after])
     )
+
+
+def _after_sub_heading(lines: Sequence[str], paragraph: _Paragraph) -> int:
+    """Where a paragraph's references start: after a first line that only names a part
+    of the list ("Primary", "Secondary literature") set right above them."""
+    name = _heading_name(lines[paragraph.start])
+    known = name in SUBLIST_HEADINGS or name in REFERENCE_HEADINGS
+    return paragraph.start + 1 if known and paragraph.end > paragraph.start + 1 else paragraph.start
 
 
 def _is_prose(text: str) -> bool:

@@ -658,9 +658,24 @@ _CONTENDING = frozenset(
     for form, present in _inflections(verb)
     if present
 ) | {"argued", "contended", "insisted", "maintained", "asserted", "posited", "conceded"}
+# Verbs that evidence and research take as often as people do ("Research suggests
+# that"): a person's only when the subject is no abstract noun.
+_SCHOLARS_VERBS = frozenset(
+    form
+    for verb in "note write observe stress explain conclude demonstrate suggest emphasise "
+    "emphasize".split()
+    for form, present in _inflections(verb)
+    if present
+) | {"noted", "observed", "stressed", "concluded", "demonstrated", "suggested", "emphasised"}
 
 
 _ABSTRACT_ENDINGS = ("ism", "isms", "ity", "tion", "ness", "ogy")
+_MORE_ABSTRACT_ENDINGS = ("ence", "ance", "ship", "ment", "ics", "ure", "ysis", "ies", "ings")
+_ABSTRACT_SUBJECTS = frozenset(
+    """research history data work study theory practice logic reason consensus memory
+    testimony opinion law record records archive archives source sources text context
+    hindsight precedent census scholars historians critics sociology""".split()
+)
 
 
 def _contends_that(text: str, tokens: Sequence[_Token], run: _Run) -> bool:
@@ -677,7 +692,13 @@ def _contends_that(text: str, tokens: Sequence[_Token], run: _Run) -> bool:
     if k + 1 >= len(tokens) or tokens[k + 1].text != "that":
         return False
     verb = tokens[k].text.lower()
-    if verb not in _CONTENDING or (verb.endswith("ed") and not perfect):
+    if verb in _SCHOLARS_VERBS and verb not in _CONTENDING:
+        family = run.family.lower()
+        if family.endswith(_MORE_ABSTRACT_ENDINGS) or family in _ABSTRACT_SUBJECTS:
+            return False
+    elif verb not in _CONTENDING:
+        return False
+    if verb.endswith("ed") and not perfect:
         return False
     return not any(
         _punctuated(text, tokens[j - 1].end, tokens[j].start) for j in range(run.last + 1, k + 2)

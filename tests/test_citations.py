@@ -58,6 +58,13 @@ def narrative(text: str) -> list[tuple[str, str]]:
         ),
         ("The study of Harris (2016) shows fear.", [("Harris", "strong")]),
         ("Since 2016 Harris has argued that fear mattered.", [("Harris", "strong")]),
+        # a name opening a sentence, with a verb of scholarship and its "that" clause ...
+        ("Hellbeck notes that the diaries were sincere.", [("Hellbeck", "strong")]),
+        ("Halfin suggests that the party judged souls.", [("Halfin", "strong")]),
+        # ... but research, evidence and scholarship note and suggest too
+        ("Research suggests that the diaries were sincere.", [("Research", "weak")]),
+        ("Evidence suggests that the quotas rose.", [("Evidence", "weak")]),
+        ("Scholarship notes that the data are thin.", [("Scholarship", "weak")]),
         (
             "Boris Nikolaevskii, George Kennan and Robert Tucker have argued for a deal.",
             [
@@ -397,7 +404,8 @@ def test_note_citations(note: str, expected: tuple[str, str, str] | None) -> Non
         ),
         ("It was loved. Trilling argues, with others, that it is idyllic.", [("Trilling", "weak")]),
         ("It was loved. Trilling argued that it is an idyll.", [("Trilling", "weak")]),
-        ("It was loved. Trilling suggests that it is an idyll.", [("Trilling", "weak")]),
+        ("It was loved. Trilling suggests that it is an idyll.", [("Trilling", "strong")]),
+        ("It was loved. Trilling has shown that it is an idyll.", [("Trilling", "weak")]),
         ("It was loved. Feminism argues that it is not.", [("Feminism", "weak")]),
         # a span of years in brackets is a life or a reign, not a publication
         ("Luther (1483–1546) says that faith alone saves.", []),

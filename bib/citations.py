@@ -1248,7 +1248,9 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
     if prefix:
         lead += prefix.end()
         stripped = stripped[prefix.end() :]
-    if not stripped[:1].isupper() or stripped.lower().startswith(("ibid", "idem", "op. cit")):
+    if not (stripped[:1].isupper() or _LOWER_CASE_PARTICLE.match(stripped)):
+        return
+    if stripped.lower().startswith(("ibid", "idem", "op. cit")):
         return
     if ":" in stripped and any(w.lower().strip(".,") in NOT_PERSONS for w in stripped.split()):
         return  # an imprint: "(Cambridge, MA: Harvard University Press, 1996)"
@@ -1271,6 +1273,14 @@ def _citation_part(part: str, offset: int, positions: _Positions) -> Iterator[Ci
             locator=locator,
             title_hint=title,
         )
+
+
+# A family name that opens with its particle in lower case: "(al-Azmeh 1993)", "(d'Avenel
+# 1894)", "(de Gaulle 1970)".
+_LOWER_CASE_PARTICLE = patterns.compile(
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|d|de|del|della|di|da|dos|das|du|la|le|van|von"
+    r"|ten|ter)[-'’ ](?:(?:der|den|la|le|de)[ ])?[^\W\d_a-z]"
+)
 
 
 def _place_of(name: str, text: str) -> tuple[int, int]:
@@ -1377,9 +1387,9 @@ def _looks_like_person(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and words[0].lower().strip(".") in _FUNCTION_WORDS:
         return False  # "(see Table 2)", "(Chapter 3, 1990)": a part of this text, not a name
-    return all(w[:1].isupper() or w in _PARTICLES for w in words) and not any(
-        w.lower().strip(".,") in NOT_PERSONS for w in words
-    )
+    return all(
+        w[:1].isupper() or w in _PARTICLES or _LOWER_CASE_PARTICLE.match(w) for w in words
+    ) and not any(w.lower().strip(".,") in NOT_PERSONS for w in words)
 
 
 # --- notes -----------------------------------------------------------------

@@ -119,6 +119,8 @@ def _spellings(document: Document) -> list[_Spelling]:
     for mention in analysis.mentions:
         if mention.word in seen or is_common_word(mention.word, common):
             continue
+        if mention.sentence_start and _uncapitalised(mention.word, seen) != mention.word:
+            continue  # "Al-Jabarti's chronicle" opening a sentence spells "al-Jabarti"
         if mention.word not in near:
             candidates = set().union(*(listed.get(key, ()) for key in variant_keys(mention.word)))
             near[mention.word] = any(are_variants(mention.word, text) for text in candidates)
@@ -129,11 +131,11 @@ def _spellings(document: Document) -> list[_Spelling]:
 
 def _uncapitalised(family: str, seen: dict[str, _Spelling]) -> str:
     """A sentence's first word takes a capital: "Van Wyhe (2007) argued" spells the
-    list's "van Wyhe", "De Beauvoir's argument" its "de Beauvoir". Mid-sentence, "For Van
-    der Linden" is a variant spelling."""
-    first, _, rest = family.partition(" ")
-    lowered = f"{first.lower()} {rest}"
-    return lowered if rest and first[:1].isupper() and lowered in seen else family
+    list's "van Wyhe", "De Beauvoir's argument" its "de Beauvoir", "Al-Jabarti's
+    chronicle" its "al-Jabarti". Mid-sentence, "For Van der Linden" is a variant
+    spelling."""
+    lowered = family[:1].lower() + family[1:]
+    return lowered if lowered != family and lowered in seen else family
 
 
 def _clusters(

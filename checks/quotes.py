@@ -452,6 +452,8 @@ _LABELLED = patterns.compile(
     r"\s?(?:\d|[ivxlcdm]+\b)"
 )
 _NO_PAGE = patterns.compile(r"\bn\.\s?p(?:ag)?\.|\bunpaginated\b|\bno page\b", re.IGNORECASE)
+# A preface's page in lower-case roman numerals after the year: "(Smith 2001, xii)".
+_ROMAN_AFTER_YEAR = patterns.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*[ivxlc]{1,7}\b")
 _NUMBER = patterns.compile(r"(?<![\w@/.\-–])(\d+)([A-Za-z]*)(?:\s?[-–—]\s?(\d+))?")
 _NOT_A_PAGE = patterns.compile(
     r"\b(?:vols?|nos?|issues?|iss|eds?|edn|editions?|figs?|figures?|tables?|tab|maps?|plates?"
@@ -467,6 +469,8 @@ def cites_page(citation: str) -> bool:
 
     >>> [cites_page(c) for c in ("p. 45", "Harris 2016, 45", "Fitzpatrick 42", "247")]
     [True, True, True, True]
+    >>> [cites_page(c) for c in ("Smith 2001, xii", "Smith 2001: ix-xi", "ILO, 2010")]
+    [True, True, False]
     >>> [cites_page(c) for c in ("Harris 2016", "2016", "Ibid.", "emphasis added")]
     [False, False, False, False]
     """
@@ -474,6 +478,8 @@ def cites_page(citation: str) -> bool:
         return False
     for part in citation.split(";"):
         if _LABELLED.search(part) or _NO_PAGE.search(part) or _TIME.search(part):
+            return True
+        if _ROMAN_AFTER_YEAR.search(part):
             return True
         for number in _NUMBER.finditer(part):
             digits, suffix, _ = number.groups()

@@ -132,10 +132,12 @@ def test_a_hacek_spelling_is_a_variant_of_its_english_romanisation() -> None:
 PARTICLES = """# Darwin's delay
 
 Some blamed politics in the 1830s and 1840s. Van Wyhe (2007) disagrees. De Beauvoir's
-argument is older. For Van der Linden, the question is global.
+argument is older. For Van der Linden, the question is global. Al-Jabarti's chronicle
+was earlier still.
 
 ## References
 
+al-Jabarti, Abd al-Rahman (1993). *Napoleon in Egypt*. Markus Wiener.
 Beauvoir, Simone de (1953). *The second sex*. Knopf.
 Linden, Marcel van der (2008). *Workers of the world*. Brill.
 van Wyhe, J. (2007). Mind the gap. *Notes and Records*, 61(2), 177-205.

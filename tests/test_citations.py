@@ -229,6 +229,10 @@ def test_a_citation_reports_where_the_family_name_stands() -> None:
         ("wages fell (ILO, 2010).", [("ILO", "2010", "", "")]),
         ("wages fell (Harris 2016, xiv).", [("Harris", "2016", "xiv", "")]),
         ("wages fell (Harris 2016, 45 f).", [("Harris", "2016", "45", "")]),
+        # a family name whose particle is written in lower case
+        ("it is older (al-Azmeh 1993, 27).", [("al-Azmeh", "1993", "27", "")]),
+        ("prices rose (d'Avenel 1894, 3).", [("d'Avenel", "1894", "3", "")]),
+        ("it was so (de facto 1990).", []),
     ],
 )
 def test_parenthetical_citations(text: str, expected: list[tuple[str, str, str, str]]) -> None:

@@ -231,7 +231,8 @@ def bibliography_order(document: Document, settings: Settings) -> Iterator[Hit]:
     as written. A lower-case particle may be passed over or filed as written
     ("van der Linden" under L or V: indexes and reference managers differ), and
     so may an organisation's "The"; a capitalised particle counts ("Van der
-    Linden" under V). One author's works may
+    Linden" under V). A name the entry does not invert and gives no initials
+    ("Sun Yat-sen.") may be filed as written or by its last word. One author's works may
     stand in any order among themselves. The entries reported are the fewest
     whose removal leaves the list sorted, each with the entry it should follow.
     A list in parts ("Primary sources", "Secondary sources") is sorted part by

@@ -44,5 +44,17 @@ def main() -> None:
     try:
         run()
     finally:
+        _done_with_interrupts()
         patterncache.save(programs, kept)
         gc.freeze()
+
+
+def _done_with_interrupts() -> None:
+    """The command has finished: a Ctrl-C from now on would only interrupt Python's own
+    shutdown (logging's atexit handler, say) and print a traceback there, so the rest of
+    the exit ignores it."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

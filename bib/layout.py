@@ -123,7 +123,11 @@ _PAGE_END = patterns.compile(
 _FURNITURE = patterns.compile(
     r"(?:(?:featured|header|cover|banner|top)\s+)?(?:image|photo|picture|illustration|cover)"
     r"(?:\s+credits?)?\s*(?::|-\s|by\b|courtesy\b|via\b|source\b).*"
+    r"|(?:(?:image|photo|picture|illustration)\s+)?credits?"
     r"|credits?\s*:.*|(?:\(c\)|©|copyright\b).*"
+    r"|(?:last\s+)?(?:updated|modified)\s+(?:on\s+)?\d.*|key\s?words\s*:.*"
+    r"|(?:the\s+)?author\s+(?:thanks|wishes\s+to\s+thank|is\s+grateful)\b.*"
+    r"|acknowledge?ments?"
     r"|(?:share(?:\s+on)?|tweet|email|print|facebook|twitter|x|reddit|linkedin|pinterest"
     r"|tumblr|whatsapp|telegram|pocket|more|like|reblog|follow(?:\s+us)?"
     r"|advertisements?|report\s+this\s+ad|loading(?:\.{3}|…)?)\s*:?"

@@ -145,7 +145,19 @@ def _unmarked_groups(lines: Sequence[str], filled: list[int]) -> tuple[tuple[int
     first_line_indents = indents[filled[0]] > least and (indented > 1 or len(filled) < 3)
     if indented and (first_line_indents or indents[filled[0]] == least):
         hanging = indents[filled[0]] == least
-        return _group_by(filled, lambda i: (indents[i] == least) == hanging)
+        if not hanging:
+            return _group_by(filled, lambda i: indents[i] > least)
+
+        def opens(i: int) -> bool:
+            # A slip of the indent either way: an indented line that starts like a
+            # reference after a finished one is a new reference; a flush line that
+            # goes on a cut-off one ("... of Toni" / "Morrison's Beloved.") is not.
+            line, before = lines[i].lstrip(), lines[i - 1]
+            if indents[i] > least:
+                return starts_reference(line) and ends_reference(before)
+            return starts_reference(line) or ends_reference(before) or not before.strip()
+
+        return _group_by(filled, opens)
     return _group_flush(lines, filled)
 
 

@@ -223,6 +223,36 @@ def test_docstring_examples_pass() -> None:
             ],
             id="one-per-line-a-line-cut-mid-sentence-runs-on",
         ),
+        pytest.param(
+            [
+                "Morrison, Toni. Beloved. Knopf, 1987.",
+                "  Rushdy, Ashraf H. A. History. American Literature, vol. 64, 1992.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            [
+                "Morrison, Toni. Beloved. Knopf, 1987.",
+                "Rushdy, Ashraf H. A. History. American Literature, vol. 64, 1992.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            id="one-entry-indented-by-mistake",
+        ),
+        pytest.param(
+            [
+                "Hirsch, Marianne. Maternity and Rememory.",
+                "    Representations of Motherhood, Yale UP, 1994.",
+                "Rushdy, Ashraf H. A. Daughters Signifyin(g) History: The Example of Toni",
+                "Morrison's Beloved. American Literature, vol. 64, 1992.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            [
+                "Hirsch, Marianne. Maternity and Rememory. "
+                "Representations of Motherhood, Yale UP, 1994.",
+                "Rushdy, Ashraf H. A. Daughters Signifyin(g) History: The Example of Toni "
+                "Morrison's Beloved. American Literature, vol. 64, 1992.",
+                "Walker, Alice. In Search of Our Mothers' Gardens. Harcourt, 1983.",
+            ],
+            id="hanging-indents-with-one-continuation-left-flush",
+        ),
         pytest.param(["", "  ", ""], [], id="nothing"),
     ],
 )

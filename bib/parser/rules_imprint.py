@@ -450,6 +450,8 @@ def a_place_holds_no_title(tokens: Sequence[Token], labels: Sequence[str]) -> li
         if out[first] != L.PLACE or out[start] not in (L.TITLE, L.CONTAINER):
             continue
         chunks = comma_chunks(tokens, first, last)
+        if not chunks:
+            continue  # a place of punctuation alone ("** ‘ :")
         p = len(chunks) - 1
         if p >= 1 and _is_region(tokens, chunks[p][0], chunks[p][-1]):
             p -= 1  # "New York, USA"
